@@ -1,0 +1,51 @@
+import type { ChatRequest } from '../types/request.js';
+import type { ModelInfo, ModelPricing } from '../types/models.js';
+
+/** Where the router learns what a model can do (the registry implements it). */
+export interface ModelCatalog {
+  /** `provider/model` -> info, or undefined when the provider does not list the model. */
+  getModelInfo(id: string): Promise<ModelInfo | undefined>;
+  /** Every chat model known, as full ids; used by policies over "any model" and by `auto`. */
+  listChatModels?(): Promise<Array<{ id: string; info: ModelInfo }>>;
+}
+
+export type RoutingPolicy = 'order' | 'cheapest' | 'fastest' | 'quality';
+
+export interface RouteCandidate {
+  /** Full model id, `provider/model`. */
+  id: string;
+  info?: ModelInfo;
+  /** Estimated price of this request on this model, when known. */
+  estimatedCostUsd?: number;
+}
+
+export interface RejectedCandidate {
+  id: string;
+  reason: string;
+}
+
+export interface RoutePlan {
+  /** What the caller asked for: an id, an alias or `auto`. */
+  requested: string;
+  /** Ordered: the first is tried first, the rest are fallbacks. */
+  candidates: RouteCandidate[];
+  /** Models the filter removed, with why (shown to the user when nothing is left). */
+  rejected: RejectedCandidate[];
+  /** Intent chosen by the `auto` route. */
+  intent?: string;
+  estimatedInputTokens: number;
+}
+
+export interface RouteOptions {
+  policy?: RoutingPolicy;
+  /** USD left to spend; candidates whose estimate exceeds it are dropped. */
+  budgetRemainingUsd?: number;
+}
+
+/** Prices per million tokens for a model (the cost module's PriceBook implements it). */
+export interface PriceLookup {
+  pricing(id: string, info?: ModelInfo): ModelPricing | null;
+}
+
+/** Token estimate of a request's prompt before the call. */
+export type TokenEstimator = (request: ChatRequest, id: string) => number | Promise<number>;
