@@ -1,5 +1,13 @@
+export * from './batch/index.js';
+export * from './cache/index.js';
+export * from './client/accumulator.js';
+export * from './client/switchboard.js';
+export * from './cost/index.js';
 export * from './errors/index.js';
+export * from './execution/index.js';
 export * from './hooks/hooks.js';
-export * from './plugin/types.js';
-export * from './registry/model-id.js';
+export * from './plugin/index.js';
+export * from './registry/index.js';
+export * from './router/index.js';
+export type * from './router/types.js';
 export * from './types/index.js';

@@ -1,5 +1,5 @@
-import type { ChatRequest } from '../types/request.js';
 import type { ModelInfo, ModelPricing } from '../types/models.js';
+import type { ChatRequest } from '../types/request.js';
 
 /** Where the router learns what a model can do (the registry implements it). */
 export interface ModelCatalog {
@@ -17,11 +17,17 @@ export interface RouteCandidate {
   info?: ModelInfo;
   /** Estimated price of this request on this model, when known. */
   estimatedCostUsd?: number;
+  /** Estimated prompt tokens of this request for this model. */
+  estimatedInputTokens?: number;
 }
+
+/** Why the router dropped a candidate; decides the error kind when nothing is left. */
+export type RejectionCategory = 'kind' | 'vision' | 'tools' | 'json' | 'context-window' | 'budget';
 
 export interface RejectedCandidate {
   id: string;
   reason: string;
+  category?: RejectionCategory;
 }
 
 export interface RoutePlan {
@@ -40,6 +46,10 @@ export interface RouteOptions {
   policy?: RoutingPolicy;
   /** USD left to spend; candidates whose estimate exceeds it are dropped. */
   budgetRemainingUsd?: number;
+  /** Output tokens assumed for cost estimates; defaults to the request's maxTokens, else 1000. */
+  expectedOutputTokens?: number;
+  /** Cancels the `auto` route's classification (it may call an embedding model). */
+  signal?: AbortSignal;
 }
 
 /** Prices per million tokens for a model (the cost module's PriceBook implements it). */

@@ -1,0 +1,344 @@
+import { randomUUID } from 'node:crypto';
+import { canonicalRequestKey, isCacheable, type ResponseCache } from '../cache/index.js';
+import {
+  BudgetGuard,
+  type BudgetOptions,
+  estimatePromptTokens,
+  PriceBook,
+  type UsageLedger,
+} from '../cost/index.js';
+import { toSwitchboardError } from '../errors/classify.js';
+import { isSwitchboardError, SwitchboardError } from '../errors/errors.js';
+import {
+  type CallSettings,
+  type Candidate,
+  type CooldownOptions,
+  type CooldownState,
+  CooldownTracker,
+  type ExecutionOptions,
+  executeGenerate,
+  executeStream,
+  newTrace,
+  type SwitchboardStreamEvent,
+} from '../execution/index.js';
+import { Hooks } from '../hooks/hooks.js';
+import type { ProviderRegistry } from '../registry/index.js';
+import { type IntentClassifier, LatencyTracker, Router } from '../router/index.js';
+import type { RoutePlan, RoutingPolicy } from '../router/types.js';
+import type { EmbeddingResult, ImageRequest, ImageResult, SpeechRequest } from '../types/models.js';
+import type { ChatRequest } from '../types/request.js';
+import type { ChatResponse } from '../types/response.js';
+import type { Usage } from '../types/usage.js';
+import { StreamAccumulator } from './accumulator.js';
+
+export interface SwitchboardConfig {
+  /** Model used when a request names none: an id, an alias or `auto`. */
+  defaultModel?: string;
+  aliases?: Record<string, string | string[]>;
+  /** Fallback chains per model id or alias, tried after the routed candidates. */
+  fallbacks?: Record<string, string[]>;
+  policy?: RoutingPolicy;
+  /** Intent -> model id or alias, for the `auto` route. */
+  autoRoutes?: Partial<Record<string, string>>;
+  execution?: ExecutionOptions;
+}
+
+export interface SwitchboardOptions extends SwitchboardConfig {
+  registry: ProviderRegistry;
+  hooks?: Hooks;
+  prices?: PriceBook;
+  /** Where usage is recorded; without one nothing is kept beyond the response. */
+  ledger?: UsageLedger;
+  budget?: Omit<BudgetOptions, 'ledger' | 'hooks'>;
+  cooldown?: CooldownOptions;
+  /** Opt-in response cache. */
+  cache?: ResponseCache<ChatResponse>;
+  classifier?: IntentClassifier;
+}
+
+export interface ChatCallOptions {
+  signal?: AbortSignal;
+  policy?: RoutingPolicy;
+  /** Set false to bypass the response cache for this call. */
+  cache?: boolean;
+}
+
+export type ModelRequest = ChatRequest & {
+  /** Model id (`provider/model`), alias, or `auto`; the configured default when absent. */
+  model?: string;
+};
+
+/** A Switchboard stream ends with the normalized response, cost included. */
+export type ChatStreamEvent = SwitchboardStreamEvent | { type: 'response'; response: ChatResponse };
+
+/**
+ * The one entry point: routes a request to candidates, runs them with retries and fallback,
+ * prices the answer, records usage, and serves from the cache when asked to.
+ */
+export class Switchboard {
+  readonly hooks: Hooks;
+  readonly registry: ProviderRegistry;
+  readonly router: Router;
+  readonly cooldowns: CooldownTracker;
+  readonly latency = new LatencyTracker();
+  readonly prices: PriceBook;
+  readonly ledger: UsageLedger | undefined;
+  readonly budget: BudgetGuard | undefined;
+  private readonly cache: ResponseCache<ChatResponse> | undefined;
+  private config: SwitchboardConfig;
+
+  constructor(options: SwitchboardOptions) {
+    this.hooks = options.hooks ?? new Hooks();
+    this.registry = options.registry;
+    this.prices = options.prices ?? new PriceBook();
+    this.ledger = options.ledger;
+    this.cache = options.cache;
+    this.cooldowns = new CooldownTracker(options.cooldown, this.hooks);
+    if (options.budget && this.ledger) {
+      this.budget = new BudgetGuard({ ...options.budget, ledger: this.ledger, hooks: this.hooks });
+    }
+    this.config = { ...options };
+    this.router = new Router({
+      catalog: this.registry,
+      aliases: options.aliases ?? {},
+      autoRoutes: options.autoRoutes ?? {},
+      prices: this.prices,
+      latency: this.latency,
+      estimateTokens: estimatePromptTokens,
+      ...(options.classifier ? { classifier: options.classifier } : {}),
+      ...(options.policy ? { defaultPolicy: options.policy } : {}),
+    });
+  }
+
+  /** Applies changed settings without losing cooldowns, latency history or the cache. */
+  updateConfig(config: SwitchboardConfig): void {
+    this.config = { ...this.config, ...config };
+    this.router.updateConfig({
+      ...(config.aliases ? { aliases: config.aliases } : {}),
+      ...(config.autoRoutes ? { autoRoutes: config.autoRoutes } : {}),
+      ...(config.policy ? { defaultPolicy: config.policy } : {}),
+    });
+  }
+
+  /** The ordered candidates a request would go to, with what was filtered out and why. */
+  async route(request: ModelRequest, options: ChatCallOptions = {}): Promise<RoutePlan> {
+    const requested = request.model ?? this.config.defaultModel;
+    if (!requested) {
+      throw new SwitchboardError('not-found', 'No model was named and no default model is set.', {
+        hint: 'Pick a model with "Switchboard: Select Model" or set switchboard.defaultModel.',
+      });
+    }
+    const remaining = this.budget ? await this.budget.remainingUsd() : undefined;
+    const routeOptions = {
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(remaining !== undefined && Number.isFinite(remaining) ? { budgetRemainingUsd: remaining } : {}),
+    };
+    const plan = await this.router.route(requested, stripModel(request), routeOptions);
+    // Configured fallback chains go after the routed candidates, filtered by the same rules.
+    const chain =
+      this.config.fallbacks?.[requested] ?? this.config.fallbacks?.[plan.candidates[0]?.id ?? ''] ?? [];
+    for (const id of chain) {
+      try {
+        const extra = await this.router.route(id, stripModel(request), routeOptions);
+        for (const c of extra.candidates)
+          if (!plan.candidates.some((p) => p.id === c.id)) plan.candidates.push(c);
+        plan.rejected.push(...extra.rejected);
+      } catch (error) {
+        plan.rejected.push({ id, reason: isSwitchboardError(error) ? error.message : String(error) });
+      }
+    }
+    return plan;
+  }
+
+  async chat(request: ModelRequest, options: ChatCallOptions = {}): Promise<ChatResponse> {
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    const plan = await this.prepare(request, requestId, false, options);
+    const cacheKey = this.cacheKeyFor(plan, request, options);
+    const hit = cacheKey ? await this.cache?.get(cacheKey) : undefined;
+    if (hit && cacheKey) {
+      this.hooks.emit('cache-hit', { requestId, model: hit.model, key: cacheKey });
+      return { ...hit, cached: true, costUsd: 0, latencyMs: Date.now() - startedAt, attempts: [] };
+    }
+    const trace = newTrace();
+    const result = await executeGenerate(
+      plan.candidates,
+      stripModel(request),
+      this.executorDeps(),
+      this.callSettings(requestId, options),
+      trace,
+    ).catch((error: unknown) => {
+      throw isSwitchboardError(error) ? error : toSwitchboardError(error);
+    });
+    const model = trace.models[0] ?? plan.candidates[0]!.id;
+    const response: ChatResponse = {
+      text: result.text,
+      ...(result.reasoning ? { reasoning: result.reasoning } : {}),
+      toolCalls: result.toolCalls,
+      usage: result.usage,
+      finishReason: result.finishReason,
+      model,
+      provider: providerOf(model),
+      costUsd: await this.recordUsage(requestId, model, result.usage, plan),
+      latencyMs: Date.now() - startedAt,
+      attempts: trace.attempts,
+      ...(trace.fallbackFrom ? { fallbackFrom: trace.fallbackFrom } : {}),
+      warnings: trace.warnings,
+      metadata: result.metadata ?? {},
+      cached: false,
+    };
+    if (cacheKey && isCacheable(response)) await this.cache?.set(cacheKey, response);
+    return response;
+  }
+
+  async *stream(request: ModelRequest, options: ChatCallOptions = {}): AsyncGenerator<ChatStreamEvent> {
+    const requestId = randomUUID();
+    const startedAt = Date.now();
+    const plan = await this.prepare(request, requestId, true, options);
+    const cacheKey = this.cacheKeyFor(plan, request, options);
+    const hit = cacheKey ? await this.cache?.get(cacheKey) : undefined;
+    if (hit && cacheKey) {
+      this.hooks.emit('cache-hit', { requestId, model: hit.model, key: cacheKey });
+      yield* replay({ ...hit, cached: true, costUsd: 0, latencyMs: Date.now() - startedAt, attempts: [] });
+      return;
+    }
+    const trace = newTrace();
+    const acc = new StreamAccumulator();
+    for await (const event of executeStream(
+      plan.candidates,
+      stripModel(request),
+      this.executorDeps(),
+      this.callSettings(requestId, options),
+      trace,
+    )) {
+      acc.add(event);
+      yield event;
+    }
+    const model = trace.models.at(-1) ?? plan.candidates[0]!.id;
+    const usage = acc.usage;
+    const response: ChatResponse = {
+      text: acc.text,
+      ...(acc.reasoning ? { reasoning: acc.reasoning } : {}),
+      toolCalls: acc.toolCalls,
+      usage,
+      finishReason: acc.finishReason ?? 'other',
+      model,
+      provider: providerOf(model),
+      costUsd: await this.recordUsage(requestId, model, usage, plan),
+      latencyMs: Date.now() - startedAt,
+      attempts: trace.attempts,
+      ...(trace.fallbackFrom ? { fallbackFrom: trace.fallbackFrom } : {}),
+      warnings: trace.warnings,
+      metadata: acc.metadata,
+      cached: false,
+    };
+    if (cacheKey && !acc.interruption && isCacheable(response)) await this.cache?.set(cacheKey, response);
+    yield { type: 'response', response };
+  }
+
+  async embed(
+    id: string,
+    values: string[],
+    options: { signal?: AbortSignal; dimensions?: number } = {},
+  ): Promise<EmbeddingResult> {
+    const model = await this.registry.embeddingModel(this.resolveSingle(id));
+    return model.embed(values, options);
+  }
+
+  async generateImage(
+    id: string,
+    request: ImageRequest,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<ImageResult> {
+    const model = await this.registry.imageModel(this.resolveSingle(id));
+    return model.generate(request, options);
+  }
+
+  async synthesizeSpeech(id: string, request: SpeechRequest, options: { signal?: AbortSignal } = {}) {
+    const model = await this.registry.speechModel(this.resolveSingle(id));
+    return model.synthesize(request, options);
+  }
+
+  /** Models now skipped after failures, with why and until when (for the editor to show). */
+  cooldownStatus(): CooldownState[] {
+    return this.cooldowns.list();
+  }
+
+  private resolveSingle(id: string): string {
+    const alias = this.config.aliases?.[id];
+    const target = Array.isArray(alias) ? alias[0] : alias;
+    return target ?? id;
+  }
+
+  private async prepare(
+    request: ModelRequest,
+    requestId: string,
+    streaming: boolean,
+    options: ChatCallOptions,
+  ) {
+    const plan = await this.route(request, options);
+    this.hooks.emit('request', {
+      requestId,
+      requested: plan.requested,
+      candidates: plan.candidates.map((c) => c.id),
+      streaming,
+    });
+    // The budget is checked against the first candidate's estimate, before any money is spent.
+    if (this.budget) await this.budget.check(plan.candidates[0]?.estimatedCostUsd ?? 0);
+    return plan;
+  }
+
+  private cacheKeyFor(plan: RoutePlan, request: ModelRequest, options: ChatCallOptions): string | undefined {
+    if (!this.cache || options.cache === false) return undefined;
+    return canonicalRequestKey(plan.candidates[0]!.id, stripModel(request));
+  }
+
+  private async recordUsage(
+    requestId: string,
+    model: string,
+    usage: Usage,
+    plan: RoutePlan,
+  ): Promise<number | null> {
+    const info = plan.candidates.find((c) => c.id === model)?.info;
+    const costUsd = this.prices.price(model, usage, info);
+    this.hooks.emit('usage', { requestId, model, usage, costUsd });
+    await this.ledger?.record({ provider: providerOf(model), model, usage, costUsd, requestId });
+    return costUsd;
+  }
+
+  private executorDeps() {
+    return {
+      getModel: (candidate: Candidate) => this.registry.chatModel(candidate.id),
+      cooldowns: this.cooldowns,
+      hooks: this.hooks,
+      latency: this.latency,
+    };
+  }
+
+  private callSettings(requestId: string, options: ChatCallOptions): CallSettings {
+    return {
+      ...this.config.execution,
+      requestId,
+      ...(options.signal ? { signal: options.signal } : {}),
+      resolveCandidate: async (id: string) => ({ id, info: await this.registry.getModelInfo(id) }),
+    };
+  }
+}
+
+function stripModel(request: ModelRequest): ChatRequest {
+  const { model: _model, ...rest } = request;
+  return rest;
+}
+
+const providerOf = (id: string) => id.slice(0, Math.max(0, id.indexOf('/')));
+
+/** A cached answer, streamed as a live one would be. */
+function* replay(response: ChatResponse): Generator<ChatStreamEvent> {
+  yield { type: 'start', model: response.model, attempt: 1 };
+  if (response.reasoning) yield { type: 'reasoning-delta', text: response.reasoning };
+  if (response.text) yield { type: 'text-delta', text: response.text };
+  for (const toolCall of response.toolCalls) yield { type: 'tool-call', toolCall };
+  yield { type: 'usage', usage: response.usage };
+  yield { type: 'finish', reason: response.finishReason };
+  yield { type: 'response', response };
+}

@@ -1,0 +1,13 @@
+export * from './budget.js';
+export * from './estimate.js';
+export * from './json-file-store.js';
+export * from './ledger.js';
+export * from './ledger-summary.js';
+export * from './memory-store.js';
+export { formatUsd } from './money.js';
+export type { OpenAiEncoding, TextCounter } from './openai-tokenizer.js';
+export { encodingFor, isOpenAiFamily } from './openai-tokenizer.js';
+export * from './pricing.js';
+export { LOCAL_PROVIDERS } from './provider-ids.js';
+export * from './tokens.js';
+export * from './usage-record.js';

@@ -1,0 +1,4 @@
+export * from './adapters.js';
+export * from './describe-error.js';
+export * from './manifest.js';
+export * from './types.js';
