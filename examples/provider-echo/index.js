@@ -1,11 +1,23 @@
 // A provider package as a third party would write it: plain ESM, no build step.
-// It answers by echoing the last user message, word by word. `echo/flaky` fails its first
-// call with a 503 so fallback can be seen at work.
+// It answers by echoing the last user message, word by word. `echo/flaky` is always down
+// (a simulated 503), so retries and fallback can be seen at work.
 import { definePlugin, SwitchboardError } from '@switchboard/core';
 
 const models = [
-  { id: 'echo', kind: 'chat', capabilities: { tools: false, vision: false }, contextWindow: 8192, local: true },
-  { id: 'flaky', kind: 'chat', capabilities: { tools: false, vision: false }, contextWindow: 8192, local: true },
+  {
+    id: 'echo',
+    kind: 'chat',
+    capabilities: { tools: false, vision: false },
+    contextWindow: 8192,
+    local: true,
+  },
+  {
+    id: 'flaky',
+    kind: 'chat',
+    capabilities: { tools: false, vision: false },
+    contextWindow: 8192,
+    local: true,
+  },
 ];
 
 function lastUserText(request) {
@@ -17,13 +29,11 @@ function lastUserText(request) {
 }
 
 function createChatModel(modelId) {
-  let calls = 0;
   return {
     provider: 'echo',
     modelId,
     async *stream(request, options = {}) {
-      calls++;
-      if (modelId === 'flaky' && calls === 1) {
+      if (modelId === 'flaky') {
         throw new SwitchboardError('service-unavailable', 'echo/flaky is down (simulated 503).', {
           provider: 'echo',
           model: 'echo/flaky',

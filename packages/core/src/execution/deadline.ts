@@ -23,7 +23,10 @@ export function withDeadline<T>(
       cleanup();
       reject(cancelledError(signal));
     };
-    if (signal?.aborted) return onAbort();
+    if (signal?.aborted) {
+      promise.catch(() => {}); // abandoned: its later failure is not news
+      return onAbort();
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     if (deadline !== undefined) {
       timer = setTimeout(

@@ -1,0 +1,222 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import {
+  type ChatStreamEvent,
+  discoverPlugins,
+  Hooks,
+  JsonFileLedgerStore,
+  type ModelInfo,
+  PriceBook,
+  ProviderRegistry,
+  ResponseCache,
+  Switchboard,
+  SwitchboardError,
+  UsageLedger,
+} from '../../src/index.js';
+import { collect, ScriptedModel, type Turn, text } from '../helpers/scripted-model.js';
+
+const chat = (id: string, extra: Partial<ModelInfo> = {}): ModelInfo => ({
+  id,
+  kind: 'chat',
+  capabilities: { tools: true },
+  contextWindow: 100_000,
+  ...extra,
+});
+
+/** A registry with one in-memory provider whose models follow scripts. */
+function providerWith(scripts: Record<string, { info?: Partial<ModelInfo>; turns: Turn[] }>) {
+  const models = new Map(
+    Object.entries(scripts).map(([id, s]) => [id, new ScriptedModel('acme', id, s.turns)]),
+  );
+  const registry = new ProviderRegistry({ resolveSettings: () => ({}) });
+  registry.register({
+    apiVersion: 1,
+    name: 'acme-plugin',
+    providers: [
+      {
+        id: 'acme',
+        displayName: 'Acme',
+        listModels: async () => Object.entries(scripts).map(([id, s]) => chat(id, s.info)),
+        chatModel: (id) => {
+          const model = models.get(id);
+          if (!model) throw new SwitchboardError('not-found', `acme has no ${id}`);
+          return model;
+        },
+      },
+    ],
+  });
+  return { registry, models };
+}
+
+const prices = new PriceBook({
+  overrides: { 'acme/*': { inputPerMTok: 1_000_000, outputPerMTok: 2_000_000 } },
+});
+const hello = { messages: [{ role: 'user' as const, content: 'hello' }] };
+
+describe('Switchboard', () => {
+  it('routes an alias, falls back, prices the answer and records it in the ledger', async () => {
+    const { registry, models } = providerWith({
+      primary: { turns: [{ error: new SwitchboardError('service-unavailable', '503') }] },
+      backup: { turns: [{ events: text('hi ', 'there') }] },
+    });
+    const hooks = new Hooks();
+    const seen: string[] = [];
+    hooks.on('fallback', (e) => seen.push(`fallback ${e.from} -> ${e.to}`));
+    hooks.on('usage', (e) => seen.push(`usage ${e.model} $${e.costUsd}`));
+    const ledger = new UsageLedger({
+      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
+    });
+    const sb = new Switchboard({
+      registry,
+      hooks,
+      prices,
+      ledger,
+      aliases: { smart: ['acme/primary', 'acme/backup'] },
+      execution: { retry: { maxAttempts: 1 } },
+    });
+    const response = await sb.chat({ model: 'smart', ...hello });
+    expect(response).toMatchObject({
+      text: 'hi there',
+      model: 'acme/backup',
+      provider: 'acme',
+      fallbackFrom: 'acme/primary',
+      finishReason: 'stop',
+      cached: false,
+      usage: { inputTokens: 10, outputTokens: 2 },
+    });
+    // 10 input tokens at $1/token + 2 output tokens at $2/token.
+    expect(response.costUsd).toBeCloseTo(14, 6);
+    expect(response.attempts.map((a) => a.outcome)).toEqual(['error', 'success']);
+    expect(seen).toEqual(['fallback acme/primary -> acme/backup', 'usage acme/backup $14']);
+    expect(models.get('primary')!.calls).toHaveLength(1);
+    const rows = await ledger.summary({ groupBy: ['model'] });
+    expect(rows).toMatchObject([
+      { model: 'acme/backup', requests: 1, inputTokens: 10, outputTokens: 2, costUsd: 14 },
+    ]);
+  });
+
+  it('streams and ends with the normalized response', async () => {
+    const { registry } = providerWith({ a: { turns: [{ events: text('one ', 'two') }] } });
+    const sb = new Switchboard({ registry, prices, defaultModel: 'acme/a' });
+    const events: ChatStreamEvent[] = await collect(sb.stream(hello));
+    expect(events[0]).toEqual({ type: 'start', model: 'acme/a', attempt: 1 });
+    const last = events.at(-1);
+    expect(last?.type).toBe('response');
+    if (last?.type !== 'response') return;
+    expect(last.response).toMatchObject({ text: 'one two', model: 'acme/a', costUsd: 14 });
+  });
+
+  it('sends images only to a model with vision', async () => {
+    const { registry, models } = providerWith({
+      text: { info: { capabilities: { vision: false } }, turns: [{ events: text('cannot see') }] },
+      eyes: { info: { capabilities: { vision: true } }, turns: [{ events: text('a cat') }] },
+    });
+    const sb = new Switchboard({ registry, prices, aliases: { any: ['acme/text', 'acme/eyes'] } });
+    const image = {
+      type: 'image' as const,
+      image: { kind: 'url' as const, url: 'https://example.test/cat.png' },
+    };
+    const response = await sb.chat({ model: 'any', messages: [{ role: 'user', content: [image] }] });
+    expect(response.model).toBe('acme/eyes');
+    expect(models.get('text')!.calls).toHaveLength(0);
+    const plan = await sb.route({ model: 'any', messages: [{ role: 'user', content: [image] }] });
+    expect(plan.rejected[0]?.reason).toMatch(/vision/);
+  });
+
+  it('blocks a call over budget before any model is called', async () => {
+    const { registry, models } = providerWith({ a: { turns: [{ events: text('x') }] } });
+    const ledger = new UsageLedger({
+      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
+    });
+    await ledger.record({
+      provider: 'acme',
+      model: 'acme/a',
+      usage: { inputTokens: 1, outputTokens: 1 },
+      costUsd: 9.99,
+    });
+    const sb = new Switchboard({
+      registry,
+      prices,
+      ledger,
+      budget: { dailyUsd: 10 },
+      defaultModel: 'acme/a',
+    });
+    const error = await sb.chat(hello).catch((e) => e);
+    expect(error.kind).toBe('budget-exceeded');
+    expect(error.message).toMatch(/left in the budget/);
+    expect(models.get('a')!.calls).toHaveLength(0);
+  });
+
+  it('serves repeated requests from the cache, never caches errors or interrupted streams', async () => {
+    const { registry, models } = providerWith({
+      a: { turns: [{ events: text('cached answer') }] },
+      broken: {
+        turns: [
+          { error: new SwitchboardError('invalid-request', 'bad') },
+          { events: text('partial'), error: new SwitchboardError('connection', 'reset'), failAfter: 1 },
+          { events: text('whole') },
+        ],
+      },
+    });
+    const cache = new ResponseCache<import('../../src/index.js').ChatResponse>({ maxEntries: 10 });
+    const sb = new Switchboard({ registry, prices, cache, defaultModel: 'acme/a' });
+    const first = await sb.chat(hello);
+    const second = await sb.chat(hello);
+    expect(first.cached).toBe(false);
+    expect(second).toMatchObject({ cached: true, text: 'cached answer', costUsd: 0 });
+    expect(models.get('a')!.calls).toHaveLength(1);
+    await sb.chat({ ...hello, temperature: 0.5 });
+    expect(models.get('a')!.calls).toHaveLength(2);
+
+    const broken = { model: 'acme/broken', ...hello };
+    await expect(sb.chat(broken)).rejects.toMatchObject({ kind: 'invalid-request' });
+    const interrupted = await collect(sb.stream(broken));
+    expect(interrupted.some((e) => e.type === 'interrupted')).toBe(true);
+    const whole = await collect(sb.stream(broken));
+    expect(whole.at(-1)).toMatchObject({ type: 'response', response: { text: 'whole', cached: false } });
+    expect(models.get('broken')!.calls).toHaveLength(3);
+  });
+
+  it('says what to do for an unknown model or provider', async () => {
+    const { registry } = providerWith({ a: { turns: [{ events: text('x') }] } });
+    const sb = new Switchboard({ registry, prices });
+    await expect(sb.chat({ model: 'nonsense', ...hello })).rejects.toThrow(/neither|alias/i);
+    const error = await sb.chat({ model: 'nope/model', ...hello }).catch((e) => e);
+    expect(error.kind).toBe('not-found');
+    expect(error.message).toMatch(/acme/);
+    await expect(sb.chat(hello)).rejects.toMatchObject({
+      kind: 'not-found',
+      hint: expect.stringMatching(/Select Model/),
+    });
+  });
+
+  it('discovers the example plugin from a folder and falls back from its flaky model', async () => {
+    const examples = fileURLToPath(new URL('../../../../examples', import.meta.url));
+    const registry = new ProviderRegistry();
+    const discovery = await discoverPlugins([{ path: examples, source: 'examples' }]);
+    expect(discovery.problems).toEqual([]);
+    registry.addDiscovered(discovery);
+    expect(registry.list()).toMatchObject([{ name: 'switchboard-provider-echo', status: 'discovered' }]);
+    const sb = new Switchboard({
+      registry,
+      aliases: { demo: ['echo/flaky', 'echo/echo'] },
+      execution: { retry: { maxAttempts: 2, baseDelayMs: 1 } },
+    });
+    const events = await collect(
+      sb.stream({ model: 'demo', messages: [{ role: 'user', content: 'ping pong' }] }),
+    );
+    expect(registry.list()[0]?.status).toBe('loaded');
+    expect(events[0]).toMatchObject({ type: 'start', model: 'echo/echo', fallbackFrom: 'echo/flaky' });
+    const last = events.at(-1);
+    expect(last).toMatchObject({ type: 'response', response: { text: 'You said: ping pong', costUsd: 0 } });
+    if (last?.type !== 'response') return;
+    expect(last.response.attempts.map((a) => `${a.model}#${a.attempt}:${a.outcome}`)).toEqual([
+      'echo/flaky#1:error',
+      'echo/flaky#2:error',
+      'echo/echo#1:success',
+    ]);
+  });
+});
