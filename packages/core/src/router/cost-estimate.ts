@@ -1,9 +1,6 @@
 import type { ModelInfo, ModelPricing } from '../types/models.js';
 import type { PriceLookup } from './types.js';
 
-/** Output tokens assumed for an estimate when the request sets no maxTokens. */
-export const DEFAULT_EXPECTED_OUTPUT_TOKENS = 1000;
-
 const FREE: ModelPricing = { inputPerMTok: 0, outputPerMTok: 0 };
 
 /**

@@ -1,9 +1,10 @@
+import { expectedOutputTokens } from '../cost/estimate.js';
 import { SwitchboardError } from '../errors/errors.js';
 import type { ModelInfo } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
 import { type AliasConfig, resolveAlias } from './aliases.js';
 import { checkCapabilities, type RouteTask } from './capabilities.js';
-import { DEFAULT_EXPECTED_OUTPUT_TOKENS, estimateRequestCostUsd, findPricing } from './cost-estimate.js';
+import { estimateRequestCostUsd, findPricing } from './cost-estimate.js';
 import { type Intent, type IntentClassifier, RuleBasedClassifier } from './intent.js';
 import type { LatencyTracker } from './latency.js';
 import { noCandidateError } from './no-candidate-error.js';
@@ -81,8 +82,6 @@ export class Router {
     const task: RouteTask = target?.intent === 'image-generation' ? 'image-generation' : 'chat';
     const ids = target ? target.ids : resolveAlias(name, this.aliases);
 
-    const expectedOutput =
-      options.expectedOutputTokens ?? request.maxTokens ?? DEFAULT_EXPECTED_OUTPUT_TOKENS;
     const rejected: RejectedCandidate[] = [];
     const fitting: RouteCandidate[] = [];
     const looked = await Promise.all(ids.map((id) => this.lookUp(id, request, target?.known)));
@@ -95,6 +94,7 @@ export class Router {
       const candidate: RouteCandidate = { id, estimatedInputTokens: tokens };
       if (info) candidate.info = info;
       const pricing = findPricing(id, info, this.prices);
+      const expectedOutput = options.expectedOutputTokens ?? expectedOutputTokens(tokens, request.maxTokens);
       if (pricing) candidate.estimatedCostUsd = estimateRequestCostUsd(pricing, tokens, expectedOutput);
       fitting.push(candidate);
     }
