@@ -2,11 +2,12 @@ import type { SwitchboardErrorLike } from '../errors/errors.js';
 import type { SwitchboardStreamEvent } from '../execution/types.js';
 import type { ToolCall } from '../types/messages.js';
 import type { FinishReason } from '../types/stream.js';
-import { addUsage, emptyUsage, type Usage } from '../types/usage.js';
+import type { Usage } from '../types/usage.js';
 
 /**
- * Folds a Switchboard stream into the parts of a response. Usage is summed per answering model:
- * a provider reports one usage per stream, and after continue-on-fallback two models answered.
+ * Folds a Switchboard stream into the parts of a response. Usage is kept per answering model
+ * (a provider reports one final usage per stream; after continue-on-fallback two models
+ * answered, each priced at its own rate).
  */
 export class StreamAccumulator {
   text = '';
@@ -15,8 +16,9 @@ export class StreamAccumulator {
   finishReason: FinishReason | undefined;
   interruption: SwitchboardErrorLike | undefined;
   metadata: Record<string, unknown> = {};
-  private finishedSegments: Usage = emptyUsage();
-  private segmentUsage: Usage | undefined;
+  /** Final usage reported by each model that produced part of the answer. */
+  readonly usageByModel = new Map<string, Usage>();
+  private model: string | undefined;
 
   add(event: SwitchboardStreamEvent): void {
     switch (event.type) {
@@ -29,8 +31,15 @@ export class StreamAccumulator {
       case 'tool-call':
         this.toolCalls.push(event.toolCall);
         break;
+      case 'start':
+        this.model = event.model;
+        break;
+      case 'continued':
+        this.model = event.to;
+        break;
       case 'usage':
-        this.segmentUsage = event.usage;
+        // The last report wins: some vendors send running totals.
+        if (this.model) this.usageByModel.set(this.model, event.usage);
         break;
       case 'metadata':
         Object.assign(this.metadata, event.metadata);
@@ -38,22 +47,10 @@ export class StreamAccumulator {
       case 'finish':
         this.finishReason = event.reason;
         break;
-      case 'continued':
-        this.closeSegment();
-        break;
       case 'interrupted':
         this.interruption = event.error;
         this.finishReason = 'error';
         break;
     }
-  }
-
-  private closeSegment(): void {
-    if (this.segmentUsage) this.finishedSegments = addUsage(this.finishedSegments, this.segmentUsage);
-    this.segmentUsage = undefined;
-  }
-
-  get usage(): Usage {
-    return this.segmentUsage ? addUsage(this.finishedSegments, this.segmentUsage) : this.finishedSegments;
   }
 }

@@ -11,6 +11,7 @@ import { toSwitchboardError } from '../errors/classify.js';
 import { isSwitchboardError, SwitchboardError } from '../errors/errors.js';
 import {
   type CallSettings,
+  type CallTrace,
   type Candidate,
   type CooldownOptions,
   type CooldownState,
@@ -28,7 +29,7 @@ import type { RoutePlan, RoutingPolicy } from '../router/types.js';
 import type { EmbeddingResult, ImageRequest, ImageResult, SpeechRequest } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
 import type { ChatResponse } from '../types/response.js';
-import type { Usage } from '../types/usage.js';
+import { addUsage, emptyUsage, type Usage } from '../types/usage.js';
 import { StreamAccumulator } from './accumulator.js';
 
 export interface SwitchboardConfig {
@@ -151,88 +152,56 @@ export class Switchboard {
   }
 
   async chat(request: ModelRequest, options: ChatCallOptions = {}): Promise<ChatResponse> {
-    const requestId = randomUUID();
-    const startedAt = Date.now();
-    const plan = await this.prepare(request, requestId, false, options);
-    const cacheKey = this.cacheKeyFor(plan, request, options);
-    const hit = cacheKey ? await this.cache?.get(cacheKey) : undefined;
-    if (hit && cacheKey) {
-      this.hooks.emit('cache-hit', { requestId, model: hit.model, key: cacheKey });
-      return { ...hit, cached: true, costUsd: 0, latencyMs: Date.now() - startedAt, attempts: [] };
-    }
+    const call = await this.begin(request, false, options);
+    if (call.hit) return call.hit;
     const trace = newTrace();
     const result = await executeGenerate(
-      plan.candidates,
+      call.plan.candidates,
       stripModel(request),
       this.executorDeps(),
-      this.callSettings(requestId, options),
+      this.callSettings(call.requestId, options),
       trace,
     ).catch((error: unknown) => {
       throw isSwitchboardError(error) ? error : toSwitchboardError(error);
     });
-    const model = trace.models[0] ?? plan.candidates[0]!.id;
-    const response: ChatResponse = {
-      text: result.text,
-      ...(result.reasoning ? { reasoning: result.reasoning } : {}),
-      toolCalls: result.toolCalls,
-      usage: result.usage,
-      finishReason: result.finishReason,
-      model,
-      provider: providerOf(model),
-      costUsd: await this.recordUsage(requestId, model, result.usage, plan),
-      latencyMs: Date.now() - startedAt,
-      attempts: trace.attempts,
-      ...(trace.fallbackFrom ? { fallbackFrom: trace.fallbackFrom } : {}),
-      warnings: trace.warnings,
+    const model = trace.models[0] ?? call.plan.candidates[0]!.id;
+    const response = await this.complete(call, trace, {
+      ...result,
       metadata: result.metadata ?? {},
-      cached: false,
-    };
-    if (cacheKey && isCacheable(response)) await this.cache?.set(cacheKey, response);
+      usageByModel: new Map([[model, result.usage]]),
+    });
+    if (call.cacheKey && isCacheable(response)) await this.cache?.set(call.cacheKey, response);
     return response;
   }
 
   async *stream(request: ModelRequest, options: ChatCallOptions = {}): AsyncGenerator<ChatStreamEvent> {
-    const requestId = randomUUID();
-    const startedAt = Date.now();
-    const plan = await this.prepare(request, requestId, true, options);
-    const cacheKey = this.cacheKeyFor(plan, request, options);
-    const hit = cacheKey ? await this.cache?.get(cacheKey) : undefined;
-    if (hit && cacheKey) {
-      this.hooks.emit('cache-hit', { requestId, model: hit.model, key: cacheKey });
-      yield* replay({ ...hit, cached: true, costUsd: 0, latencyMs: Date.now() - startedAt, attempts: [] });
+    const call = await this.begin(request, true, options);
+    if (call.hit) {
+      yield* replay(call.hit);
       return;
     }
     const trace = newTrace();
     const acc = new StreamAccumulator();
     for await (const event of executeStream(
-      plan.candidates,
+      call.plan.candidates,
       stripModel(request),
       this.executorDeps(),
-      this.callSettings(requestId, options),
+      this.callSettings(call.requestId, options),
       trace,
     )) {
       acc.add(event);
       yield event;
     }
-    const model = trace.models.at(-1) ?? plan.candidates[0]!.id;
-    const usage = acc.usage;
-    const response: ChatResponse = {
+    const response = await this.complete(call, trace, {
       text: acc.text,
       ...(acc.reasoning ? { reasoning: acc.reasoning } : {}),
       toolCalls: acc.toolCalls,
-      usage,
       finishReason: acc.finishReason ?? 'other',
-      model,
-      provider: providerOf(model),
-      costUsd: await this.recordUsage(requestId, model, usage, plan),
-      latencyMs: Date.now() - startedAt,
-      attempts: trace.attempts,
-      ...(trace.fallbackFrom ? { fallbackFrom: trace.fallbackFrom } : {}),
-      warnings: trace.warnings,
       metadata: acc.metadata,
-      cached: false,
-    };
-    if (cacheKey && !acc.interruption && isCacheable(response)) await this.cache?.set(cacheKey, response);
+      usageByModel: acc.usageByModel,
+    });
+    if (call.cacheKey && !acc.interruption && isCacheable(response))
+      await this.cache?.set(call.cacheKey, response);
     yield { type: 'response', response };
   }
 
@@ -270,12 +239,14 @@ export class Switchboard {
     return target ?? id;
   }
 
-  private async prepare(
+  /** Routes, checks the budget, and looks in the cache: everything before a model is called. */
+  private async begin(
     request: ModelRequest,
-    requestId: string,
     streaming: boolean,
     options: ChatCallOptions,
-  ) {
+  ): Promise<CallStart> {
+    const requestId = randomUUID();
+    const startedAt = Date.now();
     const plan = await this.route(request, options);
     this.hooks.emit('request', {
       requestId,
@@ -285,25 +256,47 @@ export class Switchboard {
     });
     // The budget is checked against the first candidate's estimate, before any money is spent.
     if (this.budget) await this.budget.check(plan.candidates[0]?.estimatedCostUsd ?? 0);
-    return plan;
+    if (!this.cache || options.cache === false) return { requestId, startedAt, plan };
+    const cacheKey = canonicalRequestKey(plan.candidates[0]!.id, stripModel(request));
+    const cached = await this.cache.get(cacheKey);
+    if (!cached) return { requestId, startedAt, plan, cacheKey };
+    this.hooks.emit('cache-hit', { requestId, model: cached.model, key: cacheKey });
+    const hit = { ...cached, cached: true, costUsd: 0, latencyMs: Date.now() - startedAt, attempts: [] };
+    return { requestId, startedAt, plan, cacheKey, hit };
   }
 
-  private cacheKeyFor(plan: RoutePlan, request: ModelRequest, options: ChatCallOptions): string | undefined {
-    if (!this.cache || options.cache === false) return undefined;
-    return canonicalRequestKey(plan.candidates[0]!.id, stripModel(request));
-  }
-
-  private async recordUsage(
-    requestId: string,
-    model: string,
-    usage: Usage,
-    plan: RoutePlan,
-  ): Promise<number | null> {
-    const info = plan.candidates.find((c) => c.id === model)?.info;
-    const costUsd = this.prices.price(model, usage, info);
-    this.hooks.emit('usage', { requestId, model, usage, costUsd });
-    await this.ledger?.record({ provider: providerOf(model), model, usage, costUsd, requestId });
-    return costUsd;
+  /** Prices the answer per model that produced it, records usage, and builds the response. */
+  private async complete(call: CallStart, trace: CallTrace, parts: AnswerParts): Promise<ChatResponse> {
+    const { usageByModel, ...answer } = parts;
+    let costUsd: number | null = 0;
+    let usage = emptyUsage();
+    for (const [id, modelUsage] of usageByModel) {
+      const info = call.plan.candidates.find((c) => c.id === id)?.info;
+      const cost = this.prices.price(id, modelUsage, info);
+      costUsd = cost === null || costUsd === null ? null : costUsd + cost;
+      usage = addUsage(usage, modelUsage);
+      this.hooks.emit('usage', { requestId: call.requestId, model: id, usage: modelUsage, costUsd: cost });
+      await this.ledger?.record({
+        provider: providerOf(id),
+        model: id,
+        usage: modelUsage,
+        costUsd: cost,
+        requestId: call.requestId,
+      });
+    }
+    const model = trace.models.at(-1) ?? call.plan.candidates[0]!.id;
+    return {
+      ...answer,
+      usage,
+      model,
+      provider: providerOf(model),
+      costUsd,
+      latencyMs: Date.now() - call.startedAt,
+      attempts: trace.attempts,
+      ...(trace.fallbackFrom ? { fallbackFrom: trace.fallbackFrom } : {}),
+      warnings: trace.warnings,
+      cached: false,
+    };
   }
 
   private executorDeps() {
@@ -324,6 +317,18 @@ export class Switchboard {
     };
   }
 }
+
+interface CallStart {
+  requestId: string;
+  startedAt: number;
+  plan: RoutePlan;
+  cacheKey?: string;
+  hit?: ChatResponse;
+}
+
+type AnswerParts = Pick<ChatResponse, 'text' | 'reasoning' | 'toolCalls' | 'finishReason' | 'metadata'> & {
+  usageByModel: Map<string, Usage>;
+};
 
 function stripModel(request: ModelRequest): ChatRequest {
   const { model: _model, ...rest } = request;

@@ -180,6 +180,45 @@ describe('Switchboard', () => {
     expect(models.get('broken')!.calls).toHaveLength(3);
   });
 
+  it('prices each model for its own part after continue-on-fallback', async () => {
+    const { registry } = providerWith({
+      a: {
+        turns: [
+          {
+            events: text('The quick brown ', 'fox'),
+            error: new SwitchboardError('connection', 'reset'),
+            failAfter: 1,
+          },
+        ],
+      },
+      b: { turns: [{ events: text('quick brown fox jumps.') }] },
+    });
+    const book = new PriceBook({
+      overrides: {
+        'acme/a': { inputPerMTok: 1_000_000, outputPerMTok: 1_000_000 },
+        'acme/b': { inputPerMTok: 2_000_000, outputPerMTok: 2_000_000 },
+      },
+    });
+    const ledger = new UsageLedger({
+      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
+    });
+    const sb = new Switchboard({
+      registry,
+      prices: book,
+      ledger,
+      aliases: { both: ['acme/a', 'acme/b'] },
+      execution: { onPartialFailure: 'continue-on-fallback' },
+    });
+    const events = await collect(sb.stream({ model: 'both', ...hello }));
+    const last = events.at(-1);
+    if (last?.type !== 'response') throw new Error('no response event');
+    expect(last.response.text).toBe('The quick brown fox jumps.');
+    // a broke before reporting usage; b reported 10 in + 1 out at $2/token.
+    expect(last.response.costUsd).toBe(22);
+    expect(last.response.model).toBe('acme/b');
+    expect((await ledger.summary({ groupBy: ['model'] })).map((r) => r.model)).toEqual(['acme/b']);
+  });
+
   it('says what to do for an unknown model or provider', async () => {
     const { registry } = providerWith({ a: { turns: [{ events: text('x') }] } });
     const sb = new Switchboard({ registry, prices });
