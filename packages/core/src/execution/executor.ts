@@ -102,6 +102,16 @@ export async function executeGenerate(
   return winner.value.result;
 }
 
+/** The try that won the race later broke: its record says so instead of 'success'. */
+function markBrokenAfterContent(attempts: AttemptRecord[], model: string, error: SwitchboardErrorLike): void {
+  const record = attempts.findLast((a) => a.model === model && a.outcome === 'success');
+  if (!record) return;
+  record.outcome = 'error';
+  record.errorKind = error.kind;
+  record.message = error.message;
+  record.phase = 'after-content';
+}
+
 function pick(deps: ExecutorDeps) {
   return {
     ...(deps.cooldowns ? { cooldowns: deps.cooldowns } : {}),
@@ -135,10 +145,18 @@ export async function* executeStream(
     try {
       winner = await runWithFallback(
         pool,
-        async ({ candidate, signal }) => {
+        async ({ candidate, signal, reportPhase }) => {
           const model = await deps.getModel(candidate);
           const { request: fitted, warnings } = fitRequestToModel(segmentRequest, candidate.info);
-          const opened = await openUntilContent(model, candidate.id, fitted, signal, timeouts, deadline);
+          const opened = await openUntilContent(
+            model,
+            candidate.id,
+            fitted,
+            signal,
+            timeouts,
+            deadline,
+            reportPhase,
+          );
           const finish = opened.buffered.find((e) => e.type === 'finish');
           if (
             opened.ended &&
@@ -245,6 +263,7 @@ export async function* executeStream(
         ? thrown
         : toSwitchboardError(thrown, { model, ...providerOf(model) });
       yield* flushHeldBack();
+      markBrokenAfterContent(winner.attempts, model, error);
       deps.cooldowns?.recordFailure(model, error);
       deps.hooks?.emit('error', { requestId: settings.requestId, error });
       if (continueOnFallback && !sawToolCall && winner.remaining.length > 0) {

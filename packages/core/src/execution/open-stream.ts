@@ -1,5 +1,6 @@
 import type { ChatModel } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
+import type { StreamPhase } from '../types/response.js';
 import { isContentEvent, type ModelStreamEvent } from '../types/stream.js';
 import { earliest, timeoutError, withDeadline } from './deadline.js';
 import type { TimeoutOptions } from './types.js';
@@ -26,12 +27,14 @@ export async function openUntilContent(
   signal: AbortSignal,
   timeouts: TimeoutOptions,
   deadline: number | undefined,
+  reportPhase: (phase: StreamPhase) => void = () => {},
 ): Promise<OpenedStream> {
   const openedAt = Date.now();
   const connectBy = timeouts.connectMs === undefined ? undefined : openedAt + timeouts.connectMs;
   const firstTokenBy = timeouts.firstTokenMs === undefined ? undefined : openedAt + timeouts.firstTokenMs;
   let iterator: AsyncIterator<ModelStreamEvent> | undefined;
   try {
+    reportPhase('before-first-byte');
     iterator = model.stream(request, { signal })[Symbol.asyncIterator]();
     const buffered: ModelStreamEvent[] = [];
     for (;;) {
@@ -49,6 +52,7 @@ export async function openUntilContent(
         signal,
       );
       if (result.done) return { iterator, buffered, ended: true, openedAt };
+      if (buffered.length === 0) reportPhase('before-first-content');
       buffered.push(result.value);
       if (isContentEvent(result.value))
         return { iterator, buffered, ended: false, openedAt, firstContentAt: Date.now() };

@@ -2,7 +2,7 @@ import { toSwitchboardError } from '../errors/classify.js';
 import { isSwitchboardError, SwitchboardError, type SwitchboardErrorLike } from '../errors/errors.js';
 import type { Hooks } from '../hooks/hooks.js';
 import type { ModelInfo } from '../types/models.js';
-import type { AttemptRecord } from '../types/response.js';
+import type { AttemptRecord, StreamPhase } from '../types/response.js';
 import { cancelledError, sleep } from './backoff.js';
 import type { CooldownTracker } from './cooldown.js';
 import { decideAfterFailure } from './decide.js';
@@ -20,6 +20,8 @@ export interface TryContext {
   attempt: number;
   /** Aborted when this try loses a hedge, times out, or the caller cancels. */
   signal: AbortSignal;
+  /** A streaming launch reports how far it got, so a failure is classified by phase. */
+  reportPhase(phase: StreamPhase): void;
 }
 
 export interface FallbackRunOptions extends ExecutionOptions {
@@ -54,6 +56,7 @@ interface RunningTry<T> {
   attempt: number;
   controller: AbortController;
   startedAt: number;
+  phase?: StreamPhase;
   settled: Promise<
     { run: RunningTry<T>; ok: true; value: T } | { run: RunningTry<T>; ok: false; error: unknown }
   >;
@@ -143,7 +146,14 @@ export async function runWithFallback<T>(
         return {
           run,
           ok: true as const,
-          value: await launch({ candidate, attempt, signal: controller.signal }),
+          value: await launch({
+            candidate,
+            attempt,
+            signal: controller.signal,
+            reportPhase: (phase) => {
+              run.phase = phase;
+            },
+          }),
         };
       } catch (error) {
         return { run, ok: false as const, error };
@@ -163,6 +173,7 @@ export async function runWithFallback<T>(
     if (error) {
       entry.errorKind = error.kind;
       entry.message = error.message;
+      if (run.phase) entry.phase = run.phase;
     }
     records.push(entry);
   };

@@ -13,6 +13,12 @@ export interface GenerateResult {
   metadata?: Record<string, unknown>;
 }
 
+/**
+ * Where a stream failed: before the provider sent anything, after it answered but before any
+ * content, or after content reached the caller (the only case that cannot fail over invisibly).
+ */
+export type StreamPhase = 'before-first-byte' | 'before-first-content' | 'after-content';
+
 /** One try at one model, as the fallback executor saw it. */
 export interface AttemptRecord {
   /** Full model id, `provider/model`. */
@@ -22,6 +28,8 @@ export interface AttemptRecord {
   outcome: 'success' | 'error' | 'cancelled';
   /** Error kind (see `ErrorKind`) when the try failed. */
   errorKind?: string;
+  /** For streams: how far the try got before it failed. */
+  phase?: StreamPhase;
   message?: string;
   latencyMs: number;
 }

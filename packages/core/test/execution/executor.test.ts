@@ -276,6 +276,28 @@ describe('streams', () => {
     expect(b.calls).toHaveLength(0);
   });
 
+  it('classifies each stream failure by how far it got', async () => {
+    const a = new ScriptedModel('p', 'a', [{ error: new SwitchboardError('authentication', '401') }]);
+    const b = new ScriptedModel('p', 'b', [
+      {
+        events: [{ type: 'metadata', metadata: {} }],
+        error: new SwitchboardError('service-unavailable', 'overloaded'),
+        failAfter: 1,
+      },
+    ]);
+    const c = new ScriptedModel('p', 'c', [
+      { events: text('partial', 'more'), error: new SwitchboardError('connection', 'reset'), failAfter: 1 },
+    ]);
+    const { deps, candidates } = setup([a, b, c]);
+    const trace = newTrace();
+    await collect(executeStream(candidates, ask, deps, settings({ retry: { maxAttempts: 1 } }), trace));
+    expect(trace.attempts.map((x) => `${x.model}:${x.outcome}:${x.phase}`)).toEqual([
+      'p/a:error:before-first-byte',
+      'p/b:error:before-first-content',
+      'p/c:error:after-content',
+    ]);
+  });
+
   it('continue-on-fallback lets the next model continue, without duplicating the repeated words', async () => {
     const a = new ScriptedModel('p', 'a', [
       {
