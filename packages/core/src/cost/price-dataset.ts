@@ -1,4 +1,4 @@
-import type { ModelPrice, PriceCalculation, TieredPrices } from '@pydantic/genai-prices';
+import type { ModelPrice, PriceCalculation, Provider, TieredPrices } from '@pydantic/genai-prices';
 import { calcPrice, findProvider } from '@pydantic/genai-prices';
 import type { ModelPricing } from '../types/models.js';
 import type { Usage } from '../types/usage.js';
@@ -9,6 +9,8 @@ import { datasetProviderId, ROUTER_PROVIDERS } from './provider-ids.js';
 interface DatasetRef {
   providerId: string;
   model: string;
+  /** The dataset's provider narrowed to the matched model: repeat lookups skip the model search (~3x faster). */
+  narrowed?: Provider;
 }
 
 const ZERO_USAGE = { input_tokens: 0, output_tokens: 0 };
@@ -30,7 +32,11 @@ function isDatasetProvider(providerId: string): boolean {
 
 function calc(ref: DatasetRef, usage: Record<string, number>): PriceCalculation | null {
   try {
-    return calcPrice(usage, ref.model, { providerId: ref.providerId });
+    return calcPrice(
+      usage,
+      ref.model,
+      ref.narrowed ? { provider: ref.narrowed } : { providerId: ref.providerId },
+    );
   } catch {
     // The dataset throws on usage it considers inconsistent; we then price without it.
     return null;
@@ -52,7 +58,13 @@ function resolve(provider: string, model: string): DatasetRef | null {
   const key = `${provider}/${model}`;
   let ref = resolved.get(key);
   if (ref === undefined) {
-    ref = candidates(provider, model).find((c) => calc(c, ZERO_USAGE) !== null) ?? null;
+    ref = null;
+    for (const candidate of candidates(provider, model)) {
+      const result = calc(candidate, ZERO_USAGE);
+      if (!result) continue;
+      ref = { ...candidate, narrowed: { ...result.provider, models: [result.model] } };
+      break;
+    }
     resolved.set(key, ref);
   }
   return ref;
@@ -76,11 +88,20 @@ function toModelPricing(price: ModelPrice): ModelPricing | null {
   return pricing;
 }
 
+/** Display prices change only on dated price changes; an hour-old answer is fresh enough, and routing asks often. */
+const PRICING_TTL_MS = 60 * 60 * 1000;
+const pricingMemo = new Map<string, { at: number; pricing: ModelPricing | null }>();
+
 /** Per-million-token prices the dataset lists today for a model, or null if it does not know it. */
-export function datasetPricing(provider: string, model: string): ModelPricing | null {
+export function datasetPricing(provider: string, model: string, now = Date.now()): ModelPricing | null {
+  const key = `${provider}/${model}`;
+  const memo = pricingMemo.get(key);
+  if (memo && now - memo.at < PRICING_TTL_MS) return memo.pricing && { ...memo.pricing };
   const ref = resolve(provider, model);
   const result = ref && calc(ref, ZERO_USAGE);
-  return result ? toModelPricing(result.model_price) : null;
+  const pricing = result ? toModelPricing(result.model_price) : null;
+  pricingMemo.set(key, { at: now, pricing });
+  return pricing && { ...pricing };
 }
 
 /**
