@@ -10,7 +10,7 @@ import type { CooldownTracker } from './cooldown.js';
 import { earliest, timeoutError, withDeadline } from './deadline.js';
 import { type OpenedStream, openUntilContent } from './open-stream.js';
 import { fitRequestToModel } from './option-support.js';
-import { stripOverlap } from './overlap.js';
+import { ContinuationSeam } from './overlap.js';
 import { type Candidate, type FallbackWinner, runWithFallback } from './run-with-fallback.js';
 import type { ExecutionOptions, SwitchboardStreamEvent } from './types.js';
 
@@ -178,57 +178,39 @@ export async function* executeStream(
     const model = winner.candidate.id;
     trace.attempts.push(...winner.attempts);
     trace.models.push(model);
-    if (previous) {
-      yield { type: 'continued', from: previous.model, to: model, error: previous.error };
-    } else {
-      if (winner.fallbackFrom) trace.fallbackFrom = winner.fallbackFrom;
-      yield {
-        type: 'start',
-        model,
-        attempt: winner.attempt,
-        ...(winner.fallbackFrom ? { fallbackFrom: winner.fallbackFrom } : {}),
-      };
-    }
-    for (const warning of winner.value.warnings) {
-      trace.warnings.push(warning);
-      yield { type: 'warning', warning };
-    }
-
     const { opened } = winner.value;
-    // On a continuation, hold text back until we can strip what repeats the delivered tail.
-    let heldBack = previous ? '' : undefined;
+    const seam = new ContinuationSeam(() => delivered, previous !== undefined);
+    const deliver = function* (text: string): Generator<SwitchboardStreamEvent> {
+      if (!text) return;
+      delivered += text;
+      yield { type: 'text-delta', text };
+    };
     const emit = function* (event: ModelStreamEvent): Generator<SwitchboardStreamEvent> {
       if (event.type === 'warning') trace.warnings.push(event.warning);
       if (event.type === 'tool-call' || event.type === 'tool-call-delta') sawToolCall = true;
-      if (event.type !== 'text-delta') return yield event;
-      if (heldBack !== undefined) {
-        heldBack += event.text;
-        if (heldBack.length < 200) return;
-        const text = stripOverlap(delivered, heldBack);
-        heldBack = undefined;
-        if (!text) return;
-        delivered += text;
-        return yield { type: 'text-delta', text };
-      }
-      delivered += event.text;
-      yield event;
-    };
-    const flushHeldBack = function* (): Generator<SwitchboardStreamEvent> {
-      if (heldBack === undefined) return;
-      const text = stripOverlap(delivered, heldBack);
-      heldBack = undefined;
-      if (text) {
-        delivered += text;
-        yield { type: 'text-delta', text };
-      }
+      if (event.type === 'finish') yield* deliver(seam.release());
+      if (event.type === 'text-delta') yield* deliver(seam.push(event.text));
+      else yield event;
     };
 
     let completed = false;
     try {
-      for (const event of opened.buffered) {
-        if (event.type === 'finish') yield* flushHeldBack();
-        yield* emit(event);
+      if (previous) {
+        yield { type: 'continued', from: previous.model, to: model, error: previous.error };
+      } else {
+        if (winner.fallbackFrom) trace.fallbackFrom = winner.fallbackFrom;
+        yield {
+          type: 'start',
+          model,
+          attempt: winner.attempt,
+          ...(winner.fallbackFrom ? { fallbackFrom: winner.fallbackFrom } : {}),
+        };
       }
+      for (const warning of winner.value.warnings) {
+        trace.warnings.push(warning);
+        yield { type: 'warning', warning };
+      }
+      for (const event of opened.buffered) yield* emit(event);
       let lastEventAt = Date.now();
       if (!opened.ended) {
         for (;;) {
@@ -245,11 +227,10 @@ export async function* executeStream(
           );
           if (result.done) break;
           lastEventAt = Date.now();
-          if (result.value.type === 'finish') yield* flushHeldBack();
           yield* emit(result.value);
         }
       }
-      yield* flushHeldBack();
+      yield* deliver(seam.release());
       completed = true;
       deps.cooldowns?.recordSuccess(model);
       deps.latency?.record(model, {
@@ -262,7 +243,7 @@ export async function* executeStream(
       const error = isSwitchboardError(thrown)
         ? thrown
         : toSwitchboardError(thrown, { model, ...providerOf(model) });
-      yield* flushHeldBack();
+      yield* deliver(seam.release());
       markBrokenAfterContent(winner.attempts, model, error);
       deps.cooldowns?.recordFailure(model, error);
       deps.hooks?.emit('error', { requestId: settings.requestId, error });

@@ -10,7 +10,7 @@ export {
   newTrace,
 } from './executor.js';
 export { fitRequestToModel } from './option-support.js';
-export { stripOverlap } from './overlap.js';
+export { ContinuationSeam, stripOverlap } from './overlap.js';
 export {
   type Candidate,
   type FallbackWinner,

@@ -320,6 +320,30 @@ describe('streams', () => {
     expect(events.at(-1)).toEqual({ type: 'finish', reason: 'stop' });
   });
 
+  it('cuts the repeat at the seam even when the continuation arrives in many small chunks', async () => {
+    const a = new ScriptedModel('p', 'a', [
+      {
+        events: text('Alpha beta gamma delta '),
+        error: new SwitchboardError('connection', 'reset'),
+        failAfter: 1,
+      },
+    ]);
+    const tail = `gamma delta epsilon ${'zeta '.repeat(60)}end.`;
+    const b = new ScriptedModel('p', 'b', [{ events: text(...tail.match(/.{1,3}/gs)!) }]);
+    const { deps, candidates } = setup([a, b]);
+    const events = await collect(
+      executeStream(candidates, ask, deps, settings({ onPartialFailure: 'continue-on-fallback' })),
+    );
+    expect(textOf(events)).toBe(`Alpha beta gamma delta epsilon ${'zeta '.repeat(60)}end.`);
+  });
+
+  it('a consumer that stops at the start event still aborts the model call', async () => {
+    const a = new ScriptedModel('p', 'a', [{ events: text('1', '2'), delayMs: 5 }]);
+    const { deps, candidates } = setup([a]);
+    for await (const e of executeStream(candidates, ask, deps, settings())) if (e.type === 'start') break;
+    expect(a.aborted).toEqual([true]);
+  });
+
   it('never continues on fallback after a tool call', async () => {
     const call = { type: 'tool-call' as const, toolCall: { id: 't1', name: 'f', args: {} } };
     const a = new ScriptedModel('p', 'a', [

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { SwitchboardError } from '../../src/errors/errors.js';
 
 declare global {
   /** Plugin name -> how many times its module was evaluated (set by the fixture modules). */
@@ -201,4 +202,14 @@ export async function buildWorld(): Promise<World> {
   await symlink(linkedDir, path.join(rootA, 'linked'), 'dir');
   await writePackage(rootB, simplePlugin('dup-b', 'aaa-dup-b', 'dup'));
   return { base, rootA, rootB };
+}
+
+/** The error a promise rejects with; fails the test when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as SwitchboardError;
+  }
+  throw new Error('expected a rejection');
 }

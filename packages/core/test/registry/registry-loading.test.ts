@@ -1,16 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isSwitchboardErrorOfKind, type SwitchboardError } from '../../src/errors/errors.js';
+import { isSwitchboardErrorOfKind } from '../../src/errors/errors.js';
 import { discoverPlugins, ProviderRegistry, type RegistryOptions } from '../../src/registry/index.js';
-import { buildWorld, imports, removeDir, resetProbes, type World } from './fixtures.js';
-
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a rejection');
-}
+import { buildWorld, imports, rejection, removeDir, resetProbes, type World } from './fixtures.js';
 
 describe('ProviderRegistry: lazy loading of discovered plugins', () => {
   let world: World;

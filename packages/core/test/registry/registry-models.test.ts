@@ -1,18 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SwitchboardError } from '../../src/errors/errors.js';
 import { redact } from '../../src/errors/redact.js';
 import type { ProviderContext, ProviderDefinition, ProviderPlugin } from '../../src/plugin/types.js';
 import { discoverPlugins, ProviderRegistry, resolveSettingsFromEnv } from '../../src/registry/index.js';
-import { removeDir, resetProbes, tempDir, writePackage } from './fixtures.js';
-
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as SwitchboardError;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection, removeDir, resetProbes, tempDir, writePackage } from './fixtures.js';
 
 const keySettings = [
   { key: 'apiKey', label: 'API key', secret: true, env: ['SB_TEST_PRIMARY_KEY', 'SB_TEST_FALLBACK_KEY'] },
