@@ -129,7 +129,8 @@ export class Switchboard {
         hint: 'Pick a model with "Switchboard: Select Model" or set switchboard.defaultModel.',
       });
     }
-    const remaining = this.budget ? await this.budget.remainingUsd() : undefined;
+    // Only a blocking budget removes candidates; a warning budget lets every call through.
+    const remaining = this.budget?.mode === 'block' ? await this.budget.remainingUsd() : undefined;
     const routeOptions = {
       ...(options.policy ? { policy: options.policy } : {}),
       ...(remaining !== undefined && Number.isFinite(remaining) ? { budgetRemainingUsd: remaining } : {}),

@@ -32,7 +32,7 @@ export class BudgetGuard {
   private readonly ledger: Pick<UsageLedger, 'spent'>;
   private readonly limits: Limit[] = [];
   private readonly warnAtFraction: number;
-  private readonly mode: 'warn' | 'block';
+  readonly mode: 'warn' | 'block';
   private readonly hooks: Hooks | undefined;
   /** `threshold:day:2025-01-31`, `limit:month:2025-01`: warnings already given, so each fires once per period. */
   private readonly warned = new Set<string>();

@@ -150,6 +150,34 @@ describe('Switchboard', () => {
     expect(models.get('a')!.calls).toHaveLength(0);
   });
 
+  it('a warning budget lets the call through and warns once', async () => {
+    const { registry, models } = providerWith({ a: { turns: [{ events: text('x') }] } });
+    const ledger = new UsageLedger({
+      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
+    });
+    await ledger.record({
+      provider: 'acme',
+      model: 'acme/a',
+      usage: { inputTokens: 1, outputTokens: 1 },
+      costUsd: 9.99,
+    });
+    const hooks = new Hooks();
+    const warnings: number[] = [];
+    hooks.on('budget-warning', (e) => warnings.push(e.limitUsd));
+    const sb = new Switchboard({
+      registry,
+      prices,
+      ledger,
+      hooks,
+      budget: { dailyUsd: 10, mode: 'warn' },
+      defaultModel: 'acme/a',
+    });
+    await sb.chat(hello);
+    await sb.chat(hello);
+    expect(models.get('a')!.calls).toHaveLength(2);
+    expect(warnings).toEqual([10]);
+  });
+
   it('serves repeated requests from the cache, never caches errors or interrupted streams', async () => {
     const { registry, models } = providerWith({
       a: { turns: [{ events: text('cached answer') }] },
