@@ -1,4 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  type BatchOptions,
+  type BatchResult,
+  batchAsCompleted,
+  type CompletedItem,
+  runBatch,
+} from '../batch/index.js';
 import { canonicalRequestKey, isCacheable, type ResponseCache } from '../cache/index.js';
 import {
   BudgetGuard,
@@ -204,6 +211,19 @@ export class Switchboard {
     if (call.cacheKey && !acc.interruption && isCacheable(response))
       await this.cache?.set(call.cacheKey, response);
     yield { type: 'response', response };
+  }
+
+  /** Many chats under a concurrency limit, results in input order; one failure does not sink the rest. */
+  chatBatch(requests: ModelRequest[], options: BatchOptions = {}): Promise<BatchResult<ChatResponse>[]> {
+    return runBatch(requests, (request, _index, signal) => this.chat(request, { signal }), options);
+  }
+
+  /** Like `chatBatch`, yielding each result as soon as it completes. */
+  chatBatchAsCompleted(
+    requests: ModelRequest[],
+    options: BatchOptions = {},
+  ): AsyncGenerator<CompletedItem<ChatResponse>> {
+    return batchAsCompleted(requests, (request, _index, signal) => this.chat(request, { signal }), options);
   }
 
   async embed(

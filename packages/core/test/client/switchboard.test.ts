@@ -247,6 +247,42 @@ describe('Switchboard', () => {
     expect((await ledger.summary({ groupBy: ['model'] })).map((r) => r.model)).toEqual(['acme/b']);
   });
 
+  it('runs a batch in input order, one failure not sinking the rest, and observers cannot break calls', async () => {
+    const { registry } = providerWith({
+      slow: { turns: [{ events: text('slow'), delayMs: 30 }] },
+      fast: { turns: [{ events: text('fast') }] },
+    });
+    const hooks = new Hooks();
+    hooks.on('request', () => {
+      throw new Error('a broken observer');
+    });
+    const sb = new Switchboard({ registry, prices, hooks });
+    const results = await sb.chatBatch(
+      [
+        { model: 'acme/slow', ...hello },
+        { model: 'acme/missing', ...hello },
+        { model: 'acme/fast', ...hello },
+      ],
+      { concurrency: 3 },
+    );
+    expect(results.map((r) => (r.ok ? r.value.text : (r.error as SwitchboardError).kind))).toEqual([
+      'slow',
+      'not-found',
+      'fast',
+    ]);
+    const order: number[] = [];
+    for await (const item of sb.chatBatchAsCompleted(
+      [
+        { model: 'acme/slow', ...hello },
+        { model: 'acme/fast', ...hello },
+      ],
+      { concurrency: 2 },
+    )) {
+      order.push(item.index);
+    }
+    expect(order).toEqual([1, 0]);
+  });
+
   it('says what to do for an unknown model or provider', async () => {
     const { registry } = providerWith({ a: { turns: [{ events: text('x') }] } });
     const sb = new Switchboard({ registry, prices });
