@@ -51,6 +51,20 @@ function providerWith(scripts: Record<string, { info?: Partial<ModelInfo>; turns
   return { registry, models };
 }
 
+/** A ledger on a fresh temp file, as the extension keeps one. */
+async function fileLedger(): Promise<UsageLedger> {
+  return new UsageLedger({
+    store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
+  });
+}
+
+const spentToday = (costUsd: number) => ({
+  provider: 'acme',
+  model: 'acme/a',
+  usage: { inputTokens: 1, outputTokens: 1 },
+  costUsd,
+});
+
 const prices = new PriceBook({
   overrides: { 'acme/*': { inputPerMTok: 1_000_000, outputPerMTok: 2_000_000 } },
 });
@@ -66,9 +80,7 @@ describe('Switchboard', () => {
     const seen: string[] = [];
     hooks.on('fallback', (e) => seen.push(`fallback ${e.from} -> ${e.to}`));
     hooks.on('usage', (e) => seen.push(`usage ${e.model} $${e.costUsd}`));
-    const ledger = new UsageLedger({
-      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
-    });
+    const ledger = await fileLedger();
     const sb = new Switchboard({
       registry,
       hooks,
@@ -128,15 +140,8 @@ describe('Switchboard', () => {
 
   it('blocks a call over budget before any model is called', async () => {
     const { registry, models } = providerWith({ a: { turns: [{ events: text('x') }] } });
-    const ledger = new UsageLedger({
-      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
-    });
-    await ledger.record({
-      provider: 'acme',
-      model: 'acme/a',
-      usage: { inputTokens: 1, outputTokens: 1 },
-      costUsd: 9.99,
-    });
+    const ledger = await fileLedger();
+    await ledger.record(spentToday(9.99));
     const sb = new Switchboard({
       registry,
       prices,
@@ -152,15 +157,8 @@ describe('Switchboard', () => {
 
   it('a warning budget lets the call through and warns once', async () => {
     const { registry, models } = providerWith({ a: { turns: [{ events: text('x') }] } });
-    const ledger = new UsageLedger({
-      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
-    });
-    await ledger.record({
-      provider: 'acme',
-      model: 'acme/a',
-      usage: { inputTokens: 1, outputTokens: 1 },
-      costUsd: 9.99,
-    });
+    const ledger = await fileLedger();
+    await ledger.record(spentToday(9.99));
     const hooks = new Hooks();
     const warnings: number[] = [];
     hooks.on('budget-warning', (e) => warnings.push(e.limitUsd));
@@ -227,9 +225,7 @@ describe('Switchboard', () => {
         'acme/b': { inputPerMTok: 2_000_000, outputPerMTok: 2_000_000 },
       },
     });
-    const ledger = new UsageLedger({
-      store: new JsonFileLedgerStore(join(await mkdtemp(join(tmpdir(), 'sb-')), 'u.jsonl')),
-    });
+    const ledger = await fileLedger();
     const sb = new Switchboard({
       registry,
       prices: book,
