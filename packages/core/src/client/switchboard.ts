@@ -31,6 +31,7 @@ import {
 } from '../execution/index.js';
 import { Hooks } from '../hooks/hooks.js';
 import type { ProviderRegistry } from '../registry/index.js';
+import { providerOfId } from '../registry/model-id.js';
 import { type IntentClassifier, LatencyTracker, Router } from '../router/index.js';
 import type { RoutePlan, RoutingPolicy } from '../router/types.js';
 import type { EmbeddingResult, ImageRequest, ImageResult, SpeechRequest } from '../types/models.js';
@@ -298,7 +299,7 @@ export class Switchboard {
       usage = addUsage(usage, modelUsage);
       this.hooks.emit('usage', { requestId: call.requestId, model: id, usage: modelUsage, costUsd: cost });
       await this.ledger?.record({
-        provider: providerOf(id),
+        provider: providerOfId(id),
         model: id,
         usage: modelUsage,
         costUsd: cost,
@@ -310,7 +311,7 @@ export class Switchboard {
       ...answer,
       usage,
       model,
-      provider: providerOf(model),
+      provider: providerOfId(model),
       costUsd,
       latencyMs: Date.now() - call.startedAt,
       attempts: trace.attempts,
@@ -355,8 +356,6 @@ function stripModel(request: ModelRequest): ChatRequest {
   const { model: _model, ...rest } = request;
   return rest;
 }
-
-const providerOf = (id: string) => id.slice(0, Math.max(0, id.indexOf('/')));
 
 /** A cached answer, streamed as a live one would be. */
 function* replay(response: ChatResponse): Generator<ChatStreamEvent> {

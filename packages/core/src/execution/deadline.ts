@@ -1,4 +1,5 @@
 import { SwitchboardError } from '../errors/errors.js';
+import { modelOrigin } from '../registry/model-id.js';
 import { cancelledError } from './backoff.js';
 
 /**
@@ -51,11 +52,7 @@ export function withDeadline<T>(
 }
 
 export function timeoutError(model: string, what: string, ms: number): SwitchboardError {
-  const [provider] = model.split('/');
-  return new SwitchboardError('timeout', `${model} ${what} within ${ms} ms.`, {
-    model,
-    ...(provider ? { provider } : {}),
-  });
+  return new SwitchboardError('timeout', `${model} ${what} within ${ms} ms.`, modelOrigin(model));
 }
 
 /** The earliest of the given deadlines (epoch ms); undefined when none is set. */

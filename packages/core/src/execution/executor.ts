@@ -1,6 +1,7 @@
 import { toSwitchboardError } from '../errors/classify.js';
 import { isSwitchboardError, SwitchboardError, type SwitchboardErrorLike } from '../errors/errors.js';
 import type { Hooks } from '../hooks/hooks.js';
+import { modelOrigin } from '../registry/model-id.js';
 import type { ChatModel } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
 import type { AttemptRecord, GenerateResult } from '../types/response.js';
@@ -44,21 +45,17 @@ const CONTINUE_INSTRUCTION =
   'Continue exactly where your previous message stopped, mid-sentence or mid-word if needed. ' +
   'Do not repeat anything already written and add no preamble.';
 
-function providerOf(id: string): { provider?: string } {
-  const [provider] = id.split('/');
-  return provider ? { provider } : {};
-}
-
 /** A filtered answer with no content fails over when the caller configured content-filter fallbacks. */
 function filteredWithoutContent(reason: string | undefined, text: string, settings: CallSettings): boolean {
   return reason === 'content-filter' && text === '' && (settings.contentFilterFallbacks?.length ?? 0) > 0;
 }
 
 function contentFiltered(id: string): SwitchboardError {
-  return new SwitchboardError('content-filtered', `${id} blocked the answer with its content filter.`, {
-    model: id,
-    ...providerOf(id),
-  });
+  return new SwitchboardError(
+    'content-filtered',
+    `${id} blocked the answer with its content filter.`,
+    modelOrigin(id),
+  );
 }
 
 /** A non-streaming call with retries, fallback, cooldowns, hedging and timeouts. */
@@ -240,9 +237,7 @@ export async function* executeStream(
       return;
     } catch (thrown) {
       if (settings.signal?.aborted) throw cancelledError(settings.signal);
-      const error = isSwitchboardError(thrown)
-        ? thrown
-        : toSwitchboardError(thrown, { model, ...providerOf(model) });
+      const error = isSwitchboardError(thrown) ? thrown : toSwitchboardError(thrown, modelOrigin(model));
       yield* deliver(seam.release());
       markBrokenAfterContent(winner.attempts, model, error);
       deps.cooldowns?.recordFailure(model, error);

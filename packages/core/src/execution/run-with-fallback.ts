@@ -1,6 +1,7 @@
 import { toSwitchboardError } from '../errors/classify.js';
 import { isSwitchboardError, SwitchboardError, type SwitchboardErrorLike } from '../errors/errors.js';
 import type { Hooks } from '../hooks/hooks.js';
+import { modelOrigin } from '../registry/model-id.js';
 import type { ModelInfo } from '../types/models.js';
 import type { AttemptRecord, StreamPhase } from '../types/response.js';
 import { cancelledError, sleep } from './backoff.js';
@@ -266,10 +267,9 @@ export async function runWithFallback<T>(
         return winner;
       }
 
-      const [provider] = run.candidate.id.split('/');
       const error = isSwitchboardError(outcome.error)
         ? outcome.error
-        : toSwitchboardError(outcome.error, { model: run.candidate.id, ...(provider ? { provider } : {}) });
+        : toSwitchboardError(outcome.error, modelOrigin(run.candidate.id));
       run.controller.abort(error);
       if (signal?.aborted) throw cancelledError(signal);
       record(run, 'error', error);

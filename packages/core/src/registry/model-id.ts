@@ -25,3 +25,15 @@ export function parseModelId(id: string): ModelRef {
 }
 
 export const formatModelId = (ref: ModelRef): string => `${ref.provider}/${ref.model}`;
+
+/** The provider part of a full id (`openai` of `openai/gpt-4o`); '' when there is none. */
+export function providerOfId(id: string): string {
+  const slash = id.indexOf('/');
+  return slash > 0 ? id.slice(0, slash) : '';
+}
+
+/** `{ model, provider }` of a full id, as error details want them (no empty provider). */
+export function modelOrigin(id: string): { model: string; provider?: string } {
+  const provider = providerOfId(id);
+  return provider ? { model: id, provider } : { model: id };
+}
