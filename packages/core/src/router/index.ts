@@ -7,5 +7,4 @@ export * from './latency.js';
 export * from './no-candidate-error.js';
 export * from './policies.js';
 export * from './router.js';
-export * from './token-estimate.js';
 export * from './types.js';

@@ -1,4 +1,5 @@
 import { expectedOutputTokens } from '../cost/estimate.js';
+import { approximateTokens, countPromptTokens } from '../cost/tokens.js';
 import { SwitchboardError } from '../errors/errors.js';
 import type { ModelInfo } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
@@ -9,7 +10,6 @@ import { type Intent, type IntentClassifier, RuleBasedClassifier } from './inten
 import type { LatencyTracker } from './latency.js';
 import { noCandidateError } from './no-candidate-error.js';
 import { applyBudget, orderCandidates } from './policies.js';
-import { roughPromptTokens } from './token-estimate.js';
 import type {
   ModelCatalog,
   PriceLookup,
@@ -35,7 +35,7 @@ export interface RouterConfig {
   classifier?: IntentClassifier;
   prices?: PriceLookup;
   latency?: LatencyTracker;
-  /** Default: `roughPromptTokens` (about chars / 4, plus framing per message). */
+  /** Default: the cost module's tokenizer-free count (`approximateTokens` over the prompt, with framing). */
   estimateTokens?: TokenEstimator;
   /** Default: `order`. */
   defaultPolicy?: RoutingPolicy;
@@ -63,7 +63,8 @@ export class Router {
     this.classifier = config.classifier ?? new RuleBasedClassifier();
     this.prices = config.prices;
     this.latency = config.latency;
-    this.estimateTokens = config.estimateTokens ?? roughPromptTokens;
+    this.estimateTokens =
+      config.estimateTokens ?? ((request) => countPromptTokens(request, approximateTokens));
     this.aliases = { ...config.aliases };
     this.autoRoutes = { ...config.autoRoutes };
     this.defaultPolicy = config.defaultPolicy ?? 'order';

@@ -69,9 +69,10 @@ describe('Router', () => {
     expect(ids(plan)).toEqual(['openai/gpt-4o']);
     const [candidate] = plan.candidates;
     expect(candidate?.info?.id).toBe('gpt-4o');
-    // "hello" = 5 chars -> 2 tokens + 4 framing = 6 prompt tokens; 100 output tokens.
-    expect(plan.estimatedInputTokens).toBe(6);
-    expect(candidate?.estimatedCostUsd).toBeCloseTo((6 * 2.5 + 100 * 10) / 1e6, 12);
+    // The cost module's tokenizer-free count: "hello" 5 chars -> 2, role "user" -> 1,
+    // 3 framing per message + 3 reply priming = 9 prompt tokens; 100 output tokens.
+    expect(plan.estimatedInputTokens).toBe(9);
+    expect(candidate?.estimatedCostUsd).toBeCloseTo((9 * 2.5 + 100 * 10) / 1e6, 12);
   });
 
   it('keeps an id the catalog does not know (the provider will judge it)', async () => {
