@@ -1,0 +1,1 @@
+export type { ConformanceSupport, ConformanceTarget } from './types.js';
