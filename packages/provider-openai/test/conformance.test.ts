@@ -94,7 +94,8 @@ describeProviderConformance({
     imageUrls: false,
     reasoningText: true,
     // DeepSeek only has json_object, so a schema does not reach it (json.test.ts covers the fallback).
-    json: false,
+    json: true,
+    jsonSchema: false,
     embeddings: false,
     imageGeneration: false,
     speech: false,

@@ -84,10 +84,14 @@ export class ResponseWriter {
       this.res.socket?.destroy();
       return;
     }
+    // Count the length after the malformed swap, or a client waits for bytes that never come.
+    const sent = chunks.map((chunk, index) =>
+      index === faults.malformedChunkAt ? replace.malformed(index) : chunk,
+    );
     const streaming = chunks.length > 1 || headers['content-type'] === 'text/event-stream';
     this.res.writeHead(
       status,
-      streaming ? headers : { ...headers, 'content-length': String(byteLength(chunks)) },
+      streaming ? headers : { ...headers, 'content-length': String(byteLength(sent)) },
     );
     if (streaming) this.res.flushHeaders();
     for (let index = 0; index < chunks.length; index++) {
@@ -98,8 +102,7 @@ export class ResponseWriter {
         return;
       }
       if (index > 0 && faults.dripMs) await sleep(faults.dripMs);
-      const chunk = index === faults.malformedChunkAt ? replace.malformed(index) : chunks[index]!;
-      await write(this.res, chunk);
+      await write(this.res, sent[index]!);
     }
     this.res.end();
   }
@@ -117,16 +120,17 @@ function byteLength(chunks: Array<string | Uint8Array>): number {
   );
 }
 
-/** Writes and waits for drain, so a slow client applies backpressure and drips really drip. */
+/**
+ * Writes and waits until the chunk is handed to the socket, so a slow client applies backpressure,
+ * drips really drip, and a reset after N chunks never discards chunks still queued in the process.
+ */
 function write(res: ServerResponse, chunk: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
-    if (res.write(chunk)) return resolve();
     const done = () => {
-      res.off('drain', done);
       res.off('close', done);
       resolve();
     };
-    res.on('drain', done);
     res.on('close', done);
+    res.write(chunk, done);
   });
 }
