@@ -202,7 +202,7 @@ describe('the same normalized request through all four providers', () => {
               type: 'tool-result' as const,
               toolCallId: call.id,
               toolName: call.name,
-              result: { forecast: call.args.city === 'Paris' ? 'sunny' : 'rain' },
+              result: { forecast: (call.args as { city?: string }).city === 'Paris' ? 'sunny' : 'rain' },
             })),
           },
         ],

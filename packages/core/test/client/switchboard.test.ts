@@ -298,7 +298,11 @@ describe('Switchboard', () => {
     const discovery = await discoverPlugins([{ path: examples, source: 'examples' }]);
     expect(discovery.problems).toEqual([]);
     registry.addDiscovered(discovery);
-    expect(registry.list()).toMatchObject([{ name: 'switchboard-provider-echo', status: 'discovered' }]);
+    expect(registry.list()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'switchboard-provider-echo', status: 'discovered' }),
+      ]),
+    );
     const sb = new Switchboard({
       registry,
       aliases: { demo: ['echo/flaky', 'echo/echo'] },
@@ -307,7 +311,9 @@ describe('Switchboard', () => {
     const events = await collect(
       sb.stream({ model: 'demo', messages: [{ role: 'user', content: 'ping pong' }] }),
     );
-    expect(registry.list()[0]?.status).toBe('loaded');
+    expect(registry.list().find((plugin) => plugin.name === 'switchboard-provider-echo')?.status).toBe(
+      'loaded',
+    );
     expect(events[0]).toMatchObject({ type: 'start', model: 'echo/echo', fallbackFrom: 'echo/flaky' });
     const last = events.at(-1);
     expect(last).toMatchObject({ type: 'response', response: { text: 'You said: ping pong', costUsd: 0 } });
