@@ -62,7 +62,8 @@ describe('cancellation', () => {
       })(),
     );
     expect(error).toMatchObject({ kind: 'cancelled' });
-    expect(performance.now() - abortedAt).toBeLessThan(200);
+    // Generous for a loaded CI machine; the token count below is what proves generation stopped.
+    expect(performance.now() - abortedAt).toBeLessThan(1000);
     // The worker itself stopped: no request running, far fewer tokens than the 1,800 asked for.
     await until(async () => (await worker.stats())?.activeRequests === 0, 1000);
     const after = await worker.stats();
