@@ -8,6 +8,7 @@ import {
 import {
   type ErrorDetails,
   type ErrorKind,
+  errorFromAbort,
   errorFromHttp,
   isSwitchboardError,
   SwitchboardError,
@@ -111,15 +112,7 @@ export function toAnthropicError(error: unknown, scope: ErrorScope = {}): Switch
 
 /** The caller aborted: a deadline (TimeoutError reason) is a timeout, anything else a cancellation. */
 export function abortError(signal: AbortSignal, scope: ErrorScope = {}): SwitchboardError {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name === 'TimeoutError') {
-    return new SwitchboardError(
-      'timeout',
-      'The Anthropic request ran past its deadline and was aborted.',
-      base(scope),
-    );
-  }
-  return new SwitchboardError('cancelled', 'The Anthropic request was cancelled.', base(scope));
+  return errorFromAbort(signal.reason, base(scope), 'Anthropic');
 }
 
 /** HTTP errors and mid-stream `error` events: status (or the type's status), error.type and error_code. */

@@ -2,6 +2,7 @@ import { ApiError } from '@google/genai';
 import {
   type ErrorDetails,
   type ErrorKind,
+  errorFromAbort,
   errorFromHttp,
   isSwitchboardError,
   SwitchboardError,
@@ -50,16 +51,7 @@ export function abortedError(
   signal: AbortSignal,
   details: ErrorDetails = { provider: PROVIDER_ID },
 ): SwitchboardError {
-  const reason: unknown = signal.reason;
-  if (isSwitchboardError(reason)) return toSwitchboardError(reason, details);
-  if ((reason as { name?: unknown } | undefined)?.name === 'TimeoutError') {
-    return new SwitchboardError(
-      'timeout',
-      'Gemini did not answer within the time allowed for the call.',
-      details,
-    );
-  }
-  return new SwitchboardError('cancelled', 'The request to Gemini was cancelled.', details);
+  return errorFromAbort(signal.reason, details, 'Gemini');
 }
 
 /**

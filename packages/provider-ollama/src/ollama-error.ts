@@ -1,5 +1,6 @@
 import {
   type ErrorKind,
+  errorFromAbort,
   errorFromHttp,
   isSwitchboardError,
   SwitchboardError,
@@ -109,12 +110,7 @@ function asResponseError(error: unknown): { status: number; message: string } | 
 
 /** What the caller's abort meant: core's own reason, a timeout, or a plain cancel. */
 function abortError(reason: unknown, model: string | undefined): SwitchboardError {
-  if (isSwitchboardError(reason)) return toSwitchboardError(reason);
-  const details = { provider: PROVIDER, ...(model !== undefined ? { model } : {}), cause: reason };
-  if ((reason as { name?: unknown } | undefined)?.name === 'TimeoutError') {
-    return new SwitchboardError('timeout', 'Ollama did not answer before the time limit.', details);
-  }
-  return new SwitchboardError('cancelled', 'The request to Ollama was cancelled.', details);
+  return errorFromAbort(reason, { provider: PROVIDER, ...(model !== undefined ? { model } : {}) }, 'Ollama');
 }
 
 /** Anything a call to Ollama threw, as a Switchboard error whose message says what happened. */

@@ -1,5 +1,6 @@
 import {
   type ErrorDetails,
+  errorFromAbort,
   errorFromHttp,
   isSwitchboardError,
   SwitchboardError,
@@ -68,17 +69,8 @@ export function mapOpenAIError(error: unknown, origin: ErrorOrigin): Switchboard
 
 /** The caller aborted: its reason decides between timeout (AbortSignal.timeout) and cancelled. */
 export function abortError(signal: AbortSignal, origin: ErrorOrigin): SwitchboardError {
-  const reason: unknown = signal.reason;
-  if (isSwitchboardError(reason)) return toSwitchboardError(reason);
-  const details = { ...detailsOf(origin), cause: reason };
-  if (reason instanceof Error && reason.name === 'TimeoutError') {
-    return new SwitchboardError(
-      'timeout',
-      `${details.model ?? origin.provider} did not finish within the caller's time limit.`,
-      details,
-    );
-  }
-  return new SwitchboardError('cancelled', 'The request was cancelled.', details);
+  const details = detailsOf(origin);
+  return errorFromAbort(signal.reason, details, details.model ?? origin.provider);
 }
 
 function httpError(error: APIError, details: ErrorDetails, who: string): SwitchboardError {
