@@ -1,7 +1,8 @@
 // The main job, for now: a tour of @switchboard/core on this machine, with no network and no keys.
 // It discovers the example provider plugin from a folder, routes a streamed request to a model that
 // is down, shows the retries and the invisible fallback, prices calls with the real price dataset,
-// and keeps a usage ledger on disk. (The editor experience arrives with the extension.)
+// and keeps a usage ledger on disk; then every built-in provider answers on its real SDK
+// (demo-providers.mjs). (The editor experience arrives with the extension.)
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
@@ -14,6 +15,7 @@ import {
   Switchboard,
   UsageLedger,
 } from '../packages/core/dist/index.js';
+import { demoProviders } from './demo-providers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dim = (s) => `\x1b[2m${s}\x1b[0m`;
@@ -89,3 +91,5 @@ for (const row of await ledger.summary({ groupBy: ['day', 'model'] })) {
     `  ${row.day}  ${row.model.padEnd(12)} ${row.requests} requests, ${row.inputTokens} in / ${row.outputTokens} out, $${row.costUsd}`,
   );
 }
+
+await demoProviders(root);
