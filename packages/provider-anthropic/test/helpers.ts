@@ -51,23 +51,8 @@ export function ask(text: string, options: Omit<ChatRequest, 'messages'> = {}): 
   return { ...options, messages: [{ role: 'user', content: text }] };
 }
 
-export async function collect(stream: AsyncIterable<ModelStreamEvent>): Promise<ModelStreamEvent[]> {
-  const events: ModelStreamEvent[] = [];
-  for await (const event of stream) events.push(event);
-  return events;
-}
-
-export async function collectUntilError(
-  stream: AsyncIterable<ModelStreamEvent>,
-): Promise<{ events: ModelStreamEvent[]; error: unknown }> {
-  const events: ModelStreamEvent[] = [];
-  try {
-    for await (const event of stream) events.push(event);
-  } catch (error) {
-    return { events, error };
-  }
-  return { events, error: undefined };
-}
+// The conformance suite's stream collectors, so provider tests and the suite read streams alike.
+export { collect, collectUntilError } from '@switchboard/testkit/conformance';
 
 /** What `run` rejected with; fails the test when it resolved. */
 export async function failure(run: () => Promise<unknown>): Promise<SwitchboardErrorLike> {

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type LoopbackListener, listenOnLoopback } from '../http/loopback.js';
 
 export interface ServedRequest {
   method: string;
@@ -20,9 +20,7 @@ export class GgufFileServer {
   /** Bytes from this offset on are withheld (set `undefined` to serve everything). */
   stallFrom: number | undefined;
   private readonly files = new Map<string, Uint8Array>();
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
-  private origin = '';
+  private listener: LoopbackListener | undefined;
 
   /** Serves `data` at `path` (e.g. `/user/repo/resolve/main/model.gguf`, Hugging Face's layout). */
   serve(path: string, data: Uint8Array): this {
@@ -31,33 +29,19 @@ export class GgufFileServer {
   }
 
   get url(): string {
-    if (!this.server) throw new Error('GgufFileServer is not started; call start() first.');
-    return `${this.origin}/`;
+    if (!this.listener) throw new Error('GgufFileServer is not started; call start() first.');
+    return `${this.listener.origin}/`;
   }
 
   async start(): Promise<this> {
-    const server = createServer((req, res) => this.onRequest(req, res));
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('file server has no TCP address');
-    this.server = server;
-    this.origin = `http://127.0.0.1:${address.port}`;
+    this.listener = await listenOnLoopback(createServer((req, res) => this.onRequest(req, res)));
     return this;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.close();
   }
 
   private onRequest(req: IncomingMessage, res: ServerResponse): void {

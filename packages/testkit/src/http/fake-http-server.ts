@@ -1,7 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Faults, isScriptedError, type ScriptedError, type ScriptedStep } from '../script.js';
 import type { NeutralChatRequest, RecordedRequest, ScriptableServer } from '../server-types.js';
+import { type LoopbackListener, listenOnLoopback } from './loopback.js';
 import { ResponseWriter } from './response-writer.js';
 
 /** What a vendor server does with one request. */
@@ -17,13 +17,12 @@ export abstract class FakeHttpServer implements ScriptableServer {
   readonly requests: RecordedRequest[] = [];
   private readonly queue: ScriptedStep[] = [];
   private defaultReply: ScriptedStep = { text: 'Hello from the fake server.' };
-  private readonly sockets = new Set<Socket>();
-  private server: Server | undefined;
+  private listener: LoopbackListener | undefined;
   private baseUrl = '';
 
   /** Base URL of the listening server (`http://127.0.0.1:PORT` plus the vendor's prefix). */
   get url(): string {
-    if (!this.server) throw new Error(`${this.vendor} fake server is not started; call start() first.`);
+    if (!this.listener) throw new Error(`${this.vendor} fake server is not started; call start() first.`);
     return this.baseUrl + this.urlPrefix();
   }
 
@@ -38,28 +37,18 @@ export abstract class FakeHttpServer implements ScriptableServer {
   }
 
   async start(port = 0): Promise<this> {
-    const server = createServer((req, res) => void this.onRequest(req, res));
-    server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (!address || typeof address === 'string') throw new Error('fake server has no TCP address');
-    this.server = server;
-    this.baseUrl = `http://127.0.0.1:${address.port}`;
+    this.listener = await listenOnLoopback(
+      createServer((req, res) => void this.onRequest(req, res)),
+      port,
+    );
+    this.baseUrl = this.listener.origin;
     return this;
   }
 
   async close(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    this.server = undefined;
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.close();
   }
 
   reply(...steps: ScriptedStep[]): void {
