@@ -1,3 +1,4 @@
+import type { OpenAIScriptedReply } from '@switchboard/testkit';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
 import { mapOpenAIError } from '../src/openai-error.js';
@@ -153,5 +154,47 @@ describe('faults', () => {
     const error = mapOpenAIError(thrown, { provider: 'openai', model: 'gpt-4o-mini' });
     expect(error.kind).toBe('timeout');
     expect(error.retryable).toBe(true);
+  });
+
+  // https://platform.openai.com/docs/guides/error-codes — an error can arrive inside a 200 stream.
+  it('throws an error object that arrives mid-stream, after the text before it, with its kind', async () => {
+    const step: OpenAIScriptedReply = {
+      text: 'Half an answer',
+      midStreamError: {
+        message: 'The server had an error while processing your request.',
+        type: 'server_error',
+      },
+    };
+    fake.server.reply(step);
+    const { events, error } = await collectUntilError(chatModel(fake.server).stream({ messages }));
+    expect(textOf(events)).toBe('Half an answer');
+    expect(events.some((event) => event.type === 'usage' || event.type === 'finish')).toBe(false);
+    expect(error).toMatchObject({ kind: 'service-unavailable', retryable: true });
+    expect(error.message).toContain('The server had an error');
+    expect(error.message).not.toContain(API_KEY);
+  });
+
+  it('maps a mid-stream context-length error to context-window-exceeded', async () => {
+    const step: OpenAIScriptedReply = {
+      text: '',
+      midStreamError: {
+        message:
+          "This model's maximum context length is 8192 tokens. However, your messages resulted in 9000 tokens.",
+        type: 'invalid_request_error',
+        code: 'context_length_exceeded',
+      },
+    };
+    fake.server.reply(step);
+    const { error } = await collectUntilError(chatModel(fake.server).stream({ messages }));
+    expect(error.kind).toBe('context-window-exceeded');
+  });
+
+  it('reports a stream that closes without a finish reason as a connection error, not a clean answer', async () => {
+    const step: OpenAIScriptedReply = { text: 'Cut off', endWithoutFinish: true };
+    fake.server.reply(step);
+    const { events, error } = await collectUntilError(chatModel(fake.server).stream({ messages }));
+    expect(textOf(events)).toBe('Cut off');
+    expect(events.some((event) => event.type === 'finish')).toBe(false);
+    expect(error).toMatchObject({ kind: 'connection', code: 'stream-truncated', retryable: true });
   });
 });

@@ -19,6 +19,14 @@ const FINISH_REASONS: Record<ScriptedFinish, string> = {
 /** Where the fake puts reasoning text: `reasoning_content`, as DeepSeek, vLLM and OpenRouter's legacy field do. */
 export const REASONING_FIELD = 'reasoning_content';
 
+/** OpenAI-only additions to the neutral script, for stream endings the neutral faults do not cover. */
+export interface OpenAIScriptedReply extends ScriptedReply {
+  /** After the text, send `data: {"error": {...}}` and close instead of finishing. */
+  midStreamError?: { message: string; type?: string; code?: string };
+  /** After the text, close the stream cleanly with no finish chunk and no `[DONE]`. */
+  endWithoutFinish?: boolean;
+}
+
 export interface ChatRenderContext {
   /** `chatcmpl-...` id shared by every chunk of one answer. */
   id: string;
@@ -89,7 +97,7 @@ export function renderCompletion(step: ScriptedReply, context: ChatRenderContext
  *   `choices: []` carries the usage before `[DONE]`.
  */
 export function renderChunks(
-  step: ScriptedReply,
+  step: OpenAIScriptedReply,
   context: ChatRenderContext,
   includeUsage: boolean,
 ): Array<Record<string, unknown> | string> {
@@ -119,6 +127,15 @@ export function renderChunks(
       chunks.push(chunk({ tool_calls: [{ index, function: { arguments: piece } }] }));
     }
   });
+  if (step.midStreamError) {
+    // What the SDK's stream reader treats as an error mid-answer: a data line holding an `error`
+    // object (no HTTP status any more, the 200 was sent), after which the server closes the stream.
+    const { message, type = 'server_error', code = null } = step.midStreamError;
+    chunks.push({ error: { message, type, param: null, code } });
+    return chunks;
+  }
+  // A proxy or server that drops the stream cleanly after the text: no finish chunk, no [DONE].
+  if (step.endWithoutFinish) return chunks;
   chunks.push(chunk({}, FINISH_REASONS[finishOf(step)]));
   if (includeUsage) {
     chunks.push({
