@@ -11,8 +11,6 @@ import { ModelProcess } from './model-process.js';
 import type { LoadOptions } from './protocol.js';
 import { WorkerClient } from './worker-client.js';
 
-type Log = ProviderContext['log'];
-
 export interface DownloadProgress {
   downloadedBytes: number;
   totalBytes: number;
@@ -42,7 +40,7 @@ export class LlamaCppRuntime {
     signal?: AbortSignal,
   ): Promise<{ process: ModelProcess; settings: LlamaCppSettings; facts: GgufFacts }> {
     const settings = parseSettings(context.settings, isRecord(overrides) ? overrides : {});
-    const path = await this.resolvePath(modelId, settings, context.log, signal);
+    const path = await this.resolvePath(modelId, settings, context, signal);
     const facts = await this.inspect(path, modelId);
     const load: LoadOptions = {
       modelPath: path,
@@ -113,7 +111,7 @@ export class LlamaCppRuntime {
   private async resolvePath(
     modelId: string,
     settings: LlamaCppSettings,
-    log: Log,
+    context: ProviderContext,
     signal?: AbortSignal,
   ): Promise<string> {
     const source = modelSource(modelId, settings.modelsDir);
@@ -125,7 +123,7 @@ export class LlamaCppRuntime {
     if (known) return known;
     let download = this.downloads.get(source.uri);
     if (!download) {
-      download = this.download(source.uri, settings, modelId, logProgress(source.uri, log));
+      download = this.download(source.uri, settings, modelId, reportProgress(source.uri, context));
       this.downloads.set(source.uri, download);
       void download.finally(() => this.downloads.delete(source.uri)).catch(() => {});
     }
@@ -182,13 +180,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Logs a download's progress at most every 10 percent. */
-function logProgress(uri: string, log: Log): (progress: DownloadProgress) => void {
+/** Reports a download's progress to the host's progress UI and its log, at most every 10 percent. */
+function reportProgress(uri: string, context: ProviderContext): (progress: DownloadProgress) => void {
   let lastTenth = -1;
   return ({ downloadedBytes, totalBytes }) => {
     const tenth = totalBytes > 0 ? Math.floor((downloadedBytes / totalBytes) * 10) : 0;
     if (tenth === lastTenth) return;
     lastTenth = tenth;
-    log?.('info', `Downloading ${uri}: ${tenth * 10}% of ${Math.round(totalBytes / 2 ** 20)} MB`);
+    const message = `Downloading ${uri}: ${tenth * 10}% of ${Math.round(totalBytes / 2 ** 20)} MB`;
+    context.log?.('info', message);
+    context.progress?.({
+      task: `download ${uri}`,
+      message,
+      ...(totalBytes > 0 ? { fraction: downloadedBytes / totalBytes } : {}),
+      done: totalBytes > 0 && downloadedBytes >= totalBytes,
+    });
   };
 }

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import type { ProgressReport } from '@switchboard/core';
 import { buildTinyGguf, GgufFileServer } from '@switchboard/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { downloadModel } from '../src/index.js';
@@ -40,7 +41,11 @@ async function closedPort(): Promise<number> {
 describe('hf: and http downloads', () => {
   it('downloads an hf: model on first use, then runs it offline by the same id', async () => {
     const dir = await modelsFolder({});
-    const context = contextFor(dir, { huggingFaceEndpoint: server.url });
+    const reports: ProgressReport[] = [];
+    const context = {
+      ...contextFor(dir, { huggingFaceEndpoint: server.url }),
+      progress: (r: ProgressReport) => reports.push(r),
+    };
     const model = chatFor(provider, 'hf:someone/tiny-model/tiny.gguf', context);
     const first = await model.generate({ messages: [{ role: 'user', content: 'Hi' }], maxTokens: 2 });
     expect(first.usage.outputTokens).toBe(2);
@@ -50,6 +55,10 @@ describe('hf: and http downloads', () => {
     expect(
       context.logs.some((line) => /Downloading hf:someone\/tiny-model\/tiny\.gguf: 100%/.test(line)),
     ).toBe(true);
+    // The host's progress UI got the same story, ending complete.
+    expect(reports.length).toBeGreaterThan(0);
+    expect(reports.every((r) => r.task === 'download hf:someone/tiny-model/tiny.gguf')).toBe(true);
+    expect(reports.at(-1)).toMatchObject({ fraction: 1, done: true });
     // The file is now listed under its own name, and the URI resolves without the server.
     expect((await provider.listModels(context)).map((info) => info.id)).toEqual([
       files[0]?.replace(/\.gguf$/, ''),

@@ -18,12 +18,25 @@ export interface ProviderSetting {
   default?: string;
 }
 
+/** How far a long piece of provider work (a model download) has come; the host shows it. */
+export interface ProgressReport {
+  /** Identifies the work across reports, e.g. `download hf:user/repo/model.gguf`. */
+  task: string;
+  /** A line a person can read, e.g. `Downloading model.gguf: 40% of 512 MB`. */
+  message: string;
+  /** 0 to 1 when the total is known. */
+  fraction?: number;
+  done?: boolean;
+}
+
 /** Resolved settings plus the means a provider gets from its host. */
 export interface ProviderContext {
   /** Values for the provider's `settings` keys; absent when the user set none. */
   settings: Readonly<Record<string, string | undefined>>;
   /** Where a provider logs; the host redacts secrets. */
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+  /** Where a provider reports long work (downloads); absent when the host shows none. */
+  progress?: (report: ProgressReport) => void;
 }
 
 export interface ListModelsOptions extends CallOptions {

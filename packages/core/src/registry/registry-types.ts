@@ -1,5 +1,5 @@
 import type { PluginAdapterTable } from '../plugin/adapters.js';
-import type { ProviderDefinition } from '../plugin/types.js';
+import type { ProgressReport, ProviderDefinition } from '../plugin/types.js';
 import type { ModelInfo } from '../types/models.js';
 
 export type PluginState = 'discovered' | 'loaded' | 'failed' | 'incompatible' | 'shadowed';
@@ -35,6 +35,8 @@ export interface RegistryOptions {
   importModule?: (url: string) => Promise<unknown>;
   /** Where providers' `context.log` goes; messages are redacted first. */
   log?: (providerId: string, level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+  /** Where providers' `context.progress` goes (a progress notification in the editor); messages are redacted first. */
+  progress?: (providerId: string, report: ProgressReport) => void;
 }
 
 export interface RegisterOptions {

@@ -352,6 +352,9 @@ export class ProviderRegistry implements ModelCatalog {
       const log = this.options.log;
       const context: ProviderContext = { settings };
       if (log) context.log = (level, message) => log(providerId, level, redact(message));
+      const progress = this.options.progress;
+      if (progress)
+        context.progress = (report) => progress(providerId, { ...report, message: redact(report.message) });
       return context;
     });
   }
