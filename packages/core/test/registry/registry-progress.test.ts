@@ -46,7 +46,14 @@ describe('ProviderRegistry: progress from providers', () => {
       apiVersion: 1,
       name: 'quiet-plugin',
       providers: [
-        { id: 'quiet', displayName: 'Quiet', listModels: async (context) => ((seen = context), []) },
+        {
+          id: 'quiet',
+          displayName: 'Quiet',
+          listModels: async (context) => {
+            seen = context;
+            return [];
+          },
+        },
       ],
     });
     await registry.listModels('quiet');
