@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
 
 /**
  * Tests import @switchboard/testkit from its sources, so a provider's tests never wait for (or
@@ -14,3 +15,17 @@ export const testkitSourceAlias = [
     replacement: fileURLToPath(new URL('./packages/testkit/src/index.ts', import.meta.url)),
   },
 ];
+
+/** The test setup every workspace package shares; `include` differs only for plain-JS packages. */
+export function workspaceTestConfig(include = ['test/**/*.test.ts']) {
+  return defineConfig({
+    resolve: { alias: testkitSourceAlias },
+    test: {
+      include,
+      testTimeout: 20_000,
+      // The JSON report feeds the one-line total that `./dev test` prints at the end.
+      reporters: ['default', 'json'],
+      outputFile: { json: './test-results.json' },
+    },
+  });
+}
