@@ -8,6 +8,7 @@ import type {
   ProviderContext,
   Usage,
 } from '@switchboard/core';
+import { generateFromStream } from '@switchboard/core';
 import { EventQueue } from './event-queue.js';
 import { toLlamaCppError } from './llamacpp-error.js';
 import type { LlamaCppRuntime } from './llamacpp-runtime.js';
@@ -33,13 +34,7 @@ export class LlamaCppChatModel implements ChatModel {
     if (options.signal?.aborted) onAbort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const prepared = prepareLlamaCppRequest(request, this.modelId);
-      const { process } = await this.runtime.processFor(
-        this.modelId,
-        this.context,
-        request.providerOptions?.[PROVIDER_ID],
-        controller.signal,
-      );
+      const { prepared, process } = await this.prepare(request, controller.signal);
       const queue = new EventQueue<ModelStreamEvent>();
       for (const warning of prepared.warnings) queue.push({ type: 'warning', warning });
       const callIds: string[] = [];
@@ -68,53 +63,14 @@ export class LlamaCppChatModel implements ChatModel {
     }
   }
 
-  async generate(request: ChatRequest, options: CallOptions = {}): Promise<GenerateResult> {
-    const result: GenerateResult = {
-      text: '',
-      toolCalls: [],
-      usage: { inputTokens: 0, outputTokens: 0 },
-      finishReason: 'stop',
-    };
-    let reasoning = '';
-    for await (const event of this.stream(request, options)) {
-      switch (event.type) {
-        case 'text-delta':
-          result.text += event.text;
-          break;
-        case 'reasoning-delta':
-          reasoning += event.text;
-          break;
-        case 'tool-call':
-          result.toolCalls.push(event.toolCall);
-          break;
-        case 'usage':
-          result.usage = event.usage;
-          break;
-        case 'finish':
-          result.finishReason = event.reason;
-          break;
-        case 'warning':
-          result.warnings = [...(result.warnings ?? []), event.warning];
-          break;
-        case 'metadata':
-          result.metadata = { ...result.metadata, ...event.metadata };
-          break;
-      }
-    }
-    if (reasoning) result.reasoning = reasoning;
-    return result;
+  generate(request: ChatRequest, options: CallOptions = {}): Promise<GenerateResult> {
+    return generateFromStream(this.stream(request, options));
   }
 
   /** Exact: the prompt as the chat wrapper renders it, tokenized by the model's tokenizer. */
   async countTokens(request: ChatRequest, options: CallOptions = {}): Promise<number> {
     try {
-      const prepared = prepareLlamaCppRequest(request, this.modelId);
-      const { process } = await this.runtime.processFor(
-        this.modelId,
-        this.context,
-        request.providerOptions?.[PROVIDER_ID],
-        options.signal,
-      );
+      const { prepared, process } = await this.prepare(request, options.signal);
       return await process.use(
         (client) =>
           client.request(
@@ -126,6 +82,18 @@ export class LlamaCppChatModel implements ChatModel {
     } catch (error) {
       throw toLlamaCppError(error, this.modelId);
     }
+  }
+
+  /** The request in the worker's terms, and the worker process (started or reused) for its load options. */
+  private async prepare(request: ChatRequest, signal: AbortSignal | undefined) {
+    const prepared = prepareLlamaCppRequest(request, this.modelId);
+    const { process } = await this.runtime.processFor(
+      this.modelId,
+      this.context,
+      request.providerOptions?.[PROVIDER_ID],
+      signal,
+    );
+    return { prepared, process };
   }
 }
 

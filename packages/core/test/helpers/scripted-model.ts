@@ -5,6 +5,7 @@ import type {
   GenerateResult,
   ModelStreamEvent,
 } from '../../src/index.js';
+import { generateFromStream } from '../../src/index.js';
 
 /** What one call to a scripted model does. */
 export interface Turn {
@@ -85,20 +86,8 @@ export class ScriptedModel implements ChatModel {
     }
   }
 
-  async generate(request: ChatRequest, options: CallOptions = {}): Promise<GenerateResult> {
-    const result: GenerateResult = {
-      text: '',
-      toolCalls: [],
-      usage: { inputTokens: 0, outputTokens: 0 },
-      finishReason: 'stop',
-    };
-    for await (const event of this.stream(request, options)) {
-      if (event.type === 'text-delta') result.text += event.text;
-      if (event.type === 'tool-call') result.toolCalls.push(event.toolCall);
-      if (event.type === 'usage') result.usage = event.usage;
-      if (event.type === 'finish') result.finishReason = event.reason;
-    }
-    return result;
+  generate(request: ChatRequest, options: CallOptions = {}): Promise<GenerateResult> {
+    return generateFromStream(this.stream(request, options));
   }
 }
 
