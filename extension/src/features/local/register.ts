@@ -1,0 +1,3 @@
+import type { Services } from '../../host/services.js';
+
+export function registerLocalModels(_services: Services): void {}
