@@ -27,6 +27,10 @@ export interface Services {
   readonly onDidChangeCurrentModel: vscode.Event<string | undefined>;
   /** Models may have changed: keys, settings, plugins, model files. */
   readonly onDidChangeModels: vscode.Event<void>;
+  /** Fires once, when the engine has been created (subscribe to its hooks here). */
+  readonly onDidLoadEngine: vscode.Event<Engine>;
+  /** The engine if some feature already loaded it; never triggers loading. */
+  loadedEngine(): Engine | undefined;
   /** Shows an error the way every feature should (message + button). */
   showError(error: unknown): Promise<void>;
 }
@@ -35,6 +39,8 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   const keys = new KeyStore(context.secrets);
   const currentModelChanged = new vscode.EventEmitter<string | undefined>();
   const modelsChanged = new vscode.EventEmitter<void>();
+  const engineLoaded = new vscode.EventEmitter<Engine>();
+  let loadedEngine: Engine | undefined;
   let settings = readSettings();
   let engine: Promise<Engine> | undefined;
 
@@ -63,6 +69,8 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     },
     onDidChangeCurrentModel: currentModelChanged.event,
     onDidChangeModels: modelsChanged.event,
+    onDidLoadEngine: engineLoaded.event,
+    loadedEngine: () => loadedEngine,
     showError: (error) => showError(error, log),
   };
 
@@ -78,6 +86,8 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
       progress: (providerId, report) => progress.report(providerId, report),
     });
     created.onDidChangeModels(() => modelsChanged.fire());
+    loadedEngine = created;
+    engineLoaded.fire(created);
     log.info(
       `Engine ready in ${Math.round(performance.now() - started)} ms; providers: ${created.providerRegistry.providerIds().join(', ')}`,
     );
@@ -88,6 +98,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
   context.subscriptions.push(
     currentModelChanged,
     modelsChanged,
+    engineLoaded,
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration('switchboard')) return;
       settings = readSettings();
