@@ -100,8 +100,8 @@ export class Engine {
   private catalog: Promise<{ models: ModelEntry[]; states: ProviderState[] }> | undefined;
   private readonly listeners = new Set<() => void>();
   private unhookLog: (() => void) | undefined;
-  private readonly hookListeners: Array<(hooks: Hooks) => () => void> = [];
-  private unhookOthers: Array<() => void> = [];
+  /** Hook listeners of features, each with its detach from the current Switchboard. */
+  private readonly hookListeners = new Map<(hooks: Hooks) => () => void, () => void>();
 
   private constructor(private readonly host: EngineHost) {
     this.ledger = new UsageLedger({ store: new JsonFileLedgerStore(join(host.storageDir, 'usage.jsonl')) });
@@ -124,11 +124,10 @@ export class Engine {
 
   /** Listens on the hooks of every Switchboard this engine builds (e.g. for budget warnings). */
   onHooks(attach: (hooks: Hooks) => () => void): () => void {
-    this.hookListeners.push(attach);
-    this.unhookOthers.push(attach(this.current.hooks));
+    this.hookListeners.set(attach, attach(this.current.hooks));
     return () => {
-      const index = this.hookListeners.indexOf(attach);
-      if (index >= 0) this.hookListeners.splice(index, 1);
+      this.hookListeners.get(attach)?.();
+      this.hookListeners.delete(attach);
     };
   }
 
@@ -245,7 +244,8 @@ export class Engine {
 
   async dispose(): Promise<void> {
     this.unhookLog?.();
-    for (const unhook of this.unhookOthers) unhook();
+    for (const detach of this.hookListeners.values()) detach();
+    this.hookListeners.clear();
     this.listeners.clear();
     await this.registry.dispose();
   }
@@ -265,7 +265,7 @@ export class Engine {
   private rebuildSwitchboard(): void {
     const settings = this.host.settings();
     this.unhookLog?.();
-    for (const unhook of this.unhookOthers) unhook();
+    for (const detach of this.hookListeners.values()) detach();
     this.current = new Switchboard({
       registry: this.registry,
       prices: this.prices,
@@ -285,7 +285,8 @@ export class Engine {
         : {}),
     });
     this.unhookLog = logHooks(this.current.hooks, this.host.log);
-    this.unhookOthers = this.hookListeners.map((attach) => attach(this.current.hooks));
+    for (const attach of this.hookListeners.keys())
+      this.hookListeners.set(attach, attach(this.current.hooks));
   }
 
   private modelsChanged(): void {

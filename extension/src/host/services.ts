@@ -9,7 +9,7 @@ import { type EngineModule, loadEngineModule } from './engine-loader.js';
 import { KeyStore } from './key-store.js';
 import { showError } from './show-error.js';
 
-const CURRENT_MODEL_KEY = 'switchboard.currentModel';
+export const CURRENT_MODEL_KEY = 'switchboard.currentModel';
 
 export interface Services {
   readonly context: vscode.ExtensionContext;
@@ -24,6 +24,8 @@ export interface Services {
   /** The model the user picked (Select Model), else the default from settings/engine. */
   currentModel(): Promise<string | undefined>;
   setCurrentModel(id: string): Promise<void>;
+  /** The picked or configured model without loading the engine (undefined: the engine would choose). */
+  pickedModel(): string | undefined;
   readonly onDidChangeCurrentModel: vscode.Event<string | undefined>;
   /** Models may have changed: keys, settings, plugins, model files. */
   readonly onDidChangeModels: vscode.Event<void>;
@@ -63,6 +65,8 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
       if (settings.defaultModel) return settings.defaultModel;
       return engine ? (await engine).defaultModel() : (await services.engine()).defaultModel();
     },
+    pickedModel: () =>
+      context.globalState.get<string>(CURRENT_MODEL_KEY) || settings.defaultModel || undefined,
     async setCurrentModel(id) {
       await context.globalState.update(CURRENT_MODEL_KEY, id);
       currentModelChanged.fire(id);

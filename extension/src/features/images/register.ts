@@ -1,3 +1,27 @@
+// Image commands: "Describe Image" (a vision model) and "Generate Image" (saved into the workspace).
+import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
+import { describeImage } from './describe-image.js';
+import { DescriptionDocuments } from './description-documents.js';
+import { generateImage } from './generate-image.js';
 
-export function registerImages(_services: Services): void {}
+export function registerImages(services: Services): void {
+  const documents = new DescriptionDocuments();
+  const guarded = (run: () => Promise<void>) => async () => {
+    try {
+      await run();
+    } catch (error) {
+      await services.showError(error);
+    }
+  };
+  services.context.subscriptions.push(
+    documents,
+    vscode.commands.registerCommand('switchboard.describeImage', (uri?: unknown) =>
+      guarded(() => describeImage(services, documents, uri))(),
+    ),
+    vscode.commands.registerCommand(
+      'switchboard.generateImage',
+      guarded(() => generateImage(services)),
+    ),
+  );
+}

@@ -135,6 +135,24 @@ describe('Engine', () => {
     expect(vision).toMatch(/^(openai|anthropic)\//);
   });
 
+  it('keeps feature hook listeners across settings changes until they detach', async () => {
+    const seen: string[] = [];
+    const detach = engine.onHooks((hooks) => hooks.on('usage', (event) => seen.push(event.model)));
+    await engine.settingsChanged(); // a new Switchboard: the listener moves with it
+    openai.reply({ text: 'one' });
+    await engine.switchboard.chat({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    detach();
+    openai.reply({ text: 'two' });
+    await engine.switchboard.chat({
+      model: 'openai/gpt-4o-mini',
+      messages: [{ role: 'user', content: 'Hi' }],
+    });
+    expect(seen).toEqual(['openai/gpt-4o-mini']);
+  });
+
   it('blocks a call over budget with a clear error', async () => {
     raw = { ...raw, fallbacks: {}, 'budget.dailyUsd': 0, 'budget.mode': 'block' };
     await engine.settingsChanged();
