@@ -1,12 +1,10 @@
 // "Generate Image": a prompt, the settings' defaults or a choice per option, the image model,
 // then the file saved into the workspace (never over another one) and opened.
-import { randomUUID } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GeneratedImage } from '@switchboard/core';
 import * as vscode from 'vscode';
 import type { ImageDefaults } from '../../config/settings.js';
-import type { Engine } from '../../engine/index.js';
 import type { Services } from '../../host/services.js';
 import { costText } from './describe-text.js';
 import { imageExtension, imageFolderSegments, nextImageNames, slugOf } from './image-files.js';
@@ -45,8 +43,6 @@ export async function generateImage(services: Services): Promise<void> {
     );
     return;
   }
-  // An image costs money: in budget mode "block", a spent budget refuses it like a chat.
-  await engine.switchboard.budget?.check(0);
   const result = await vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -66,7 +62,7 @@ export async function generateImage(services: Services): Promise<void> {
   );
   for (const warning of result.warnings ?? []) services.log.warn(`${model}: ${JSON.stringify(warning)}`);
   if (result.revisedPrompt) services.log.info(`${model} revised the prompt to: ${result.revisedPrompt}`);
-  const costUsd = await recordUsage(engine, model, result.usage);
+  const costUsd = result.costUsd;
   if (result.images.length === 0) throw new Error(`${model} returned no image.`);
 
   const saved = await saveImages(result.images, slugOf(prompt), choices.format, defaults.folder);
@@ -146,23 +142,6 @@ function pickStep(
     });
     pick.show();
   });
-}
-
-/**
- * Core's generateImage neither prices nor records a call (only chats do), so it happens here: the
- * ledger (spend, budgets, Show Usage) and the `usage` hook (status bar, log) see images too.
- */
-async function recordUsage(
-  engine: Engine,
-  model: string,
-  reported: { inputTokens: number; outputTokens: number } | undefined,
-): Promise<number | null> {
-  const usage = reported ?? { inputTokens: 0, outputTokens: 0 };
-  const costUsd = reported ? engine.switchboard.prices.price(model, reported) : null;
-  const requestId = randomUUID();
-  await engine.ledger.record({ provider: model.split('/')[0] ?? model, model, usage, costUsd, requestId });
-  engine.switchboard.hooks.emit('usage', { requestId, model, usage, costUsd });
-  return costUsd;
 }
 
 /** Into `<workspace folder>/<images folder>/`; without a workspace, wherever the user says. */

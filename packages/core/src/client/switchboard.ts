@@ -34,7 +34,7 @@ import type { ProviderRegistry } from '../registry/index.js';
 import { providerOfId } from '../registry/model-id.js';
 import { type IntentClassifier, LatencyTracker, Router } from '../router/index.js';
 import type { RoutePlan, RoutingPolicy } from '../router/types.js';
-import type { EmbeddingResult, ImageRequest, ImageResult, SpeechRequest } from '../types/models.js';
+import type { EmbeddingResult, ImageRequest, ImageResponse, SpeechRequest } from '../types/models.js';
 import type { ChatRequest } from '../types/request.js';
 import type { ChatResponse } from '../types/response.js';
 import { addUsage, emptyUsage, type Usage } from '../types/usage.js';
@@ -236,13 +236,26 @@ export class Switchboard {
     return model.embed(values, options);
   }
 
+  /**
+   * Generates images. Like a chat, the call is refused by a blocking budget that is already spent,
+   * priced from the token usage the model reports, and recorded in the ledger.
+   */
   async generateImage(
     id: string,
     request: ImageRequest,
     options: { signal?: AbortSignal } = {},
-  ): Promise<ImageResult> {
-    const model = await this.registry.imageModel(this.resolveSingle(id));
-    return model.generate(request, options);
+  ): Promise<ImageResponse> {
+    const modelId = this.resolveSingle(id);
+    // The price is known only afterwards: any cost at all must still fit under the limit.
+    if (this.budget) await this.budget.check(Number.MIN_VALUE);
+    const model = await this.registry.imageModel(modelId);
+    const result = await model.generate(request, options);
+    const usage = { ...emptyUsage(), ...result.usage };
+    const costUsd = result.usage ? this.prices.price(modelId, usage) : null;
+    const requestId = randomUUID();
+    this.hooks.emit('usage', { requestId, model: modelId, usage, costUsd });
+    await this.ledger?.record({ provider: providerOfId(modelId), model: modelId, usage, costUsd, requestId });
+    return { ...result, model: modelId, costUsd };
   }
 
   async synthesizeSpeech(id: string, request: SpeechRequest, options: { signal?: AbortSignal } = {}) {

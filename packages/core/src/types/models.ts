@@ -87,6 +87,14 @@ export interface ImageResult {
   warnings?: CallWarning[];
 }
 
+/** What `Switchboard.generateImage` returns: the model's result, which model made it, and its price. */
+export interface ImageResponse extends ImageResult {
+  /** Full id of the model that generated the images (an alias resolved). */
+  model: string;
+  /** USD, from the token usage the model reported; null when unknown. */
+  costUsd: number | null;
+}
+
 export interface ImageModel {
   readonly provider: string;
   readonly modelId: string;
