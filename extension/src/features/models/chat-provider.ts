@@ -121,7 +121,10 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
     if (error instanceof Error && error.stack && !isSwitchboardError(error)) {
       this.services.log.debug(error.stack);
     }
-    return new Error(described.message);
+    // The chat shows `message: stack`; a user gets the message, never our call frames.
+    const shown = new Error(described.message);
+    shown.stack = `Error: ${described.message}`;
+    return shown;
   }
 
   private async offerSetup(): Promise<void> {
