@@ -4,6 +4,7 @@ import type { ChatResponse, ModelRequest } from '@switchboard/core';
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
 import { describeError } from '../../host/show-error.js';
+import type { StreamingDocuments } from '../../host/streaming-documents.js';
 import { describeSnippet } from '../../prompts/code-snippet.js';
 import { type CodeTask, codeTaskMessages } from '../../prompts/code-tasks.js';
 import { extractCode, matchIndentation, withEol } from '../../prompts/extract-code.js';
@@ -11,7 +12,6 @@ import { fenceLanguage } from '../../prompts/fence.js';
 import { answerNotes, footerText } from '../../prompts/footer.js';
 import { abortOn } from './cancellation.js';
 import { editorWithSelection, fullLineRange, modelOrExplain, snippetOf } from './editor-code.js';
-import type { Explanations } from './explanations.js';
 import type { ProposalSeed } from './proposal-seed.js';
 import type { Proposals } from './proposals.js';
 import { TASK_LABELS } from './task-commands.js';
@@ -22,7 +22,7 @@ export class CodeActions {
   constructor(
     private readonly services: Services,
     private readonly proposals: Proposals,
-    private readonly explanations: Explanations,
+    private readonly explanations: StreamingDocuments,
   ) {}
 
   async explain(): Promise<void> {
@@ -32,7 +32,7 @@ export class CodeActions {
     if (!model) return;
     const snippet = snippetOf(editor.document, editor.selection);
     const name = snippet.fileName?.split('/').pop() ?? 'code';
-    const uri = await this.explanations.create(
+    const uri = await this.explanations.open(
       `Explanation of ${name} ${snippet.startLine}-${snippet.endLine}`,
       `# Explanation of ${describeSnippet(snippet)}\n\n`,
     );

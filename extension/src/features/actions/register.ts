@@ -2,15 +2,16 @@
 // proposed changes.
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
+import { StreamingDocuments } from '../../host/streaming-documents.js';
 import { CodeActions, type EditTask } from './code-actions.js';
-import { Explanations } from './explanations.js';
 import { isProposalSeed } from './proposal-seed.js';
+import { EXPLANATION_SCHEME } from './proposal-uri.js';
 import { Proposals } from './proposals.js';
 import { TASK_COMMANDS } from './task-commands.js';
 
 export function registerCodeActions(services: Services): void {
   const proposals = new Proposals();
-  const explanations = new Explanations();
+  const explanations = new StreamingDocuments(EXPLANATION_SCHEME);
   const actions = new CodeActions(services, proposals, explanations);
   const command = (id: string, run: (arg?: unknown) => Promise<void>) =>
     vscode.commands.registerCommand(id, async (arg?: unknown) => {

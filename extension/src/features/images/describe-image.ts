@@ -3,14 +3,14 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
+import type { StreamingDocuments } from '../../host/streaming-documents.js';
 import { answerFooter, DESCRIBE_PROMPT, descriptionHeader } from './describe-text.js';
-import type { DescriptionDocuments } from './description-documents.js';
 import { formatBytes, MAX_IMAGE_BYTES, mimeTypeOf } from './image-files.js';
 import { abortOn, explainNoModel } from './no-model.js';
 
 export async function describeImage(
   services: Services,
-  documents: DescriptionDocuments,
+  documents: StreamingDocuments,
   arg?: unknown,
 ): Promise<void> {
   const uri = arg instanceof vscode.Uri ? arg : await pickImage();

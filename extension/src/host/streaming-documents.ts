@@ -1,11 +1,10 @@
-// Read-only Markdown documents that image descriptions stream into: a virtual document per
-// description, redrawn as text arrives (at most every 100 ms), forgotten when closed.
+// Read-only Markdown documents that answers stream into (explanations, image descriptions): a
+// virtual document per answer, redrawn as text arrives (at most every 100 ms), forgotten when closed.
 import * as vscode from 'vscode';
 
-export const DESCRIPTION_SCHEME = 'switchboard-description';
 const REDRAW_MS = 100;
 
-export class DescriptionDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class StreamingDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly texts = new Map<string, string>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -13,10 +12,10 @@ export class DescriptionDocuments implements vscode.TextDocumentContentProvider,
   private count = 0;
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  constructor(readonly scheme: string) {
     this.subscriptions = [
       this.changed,
-      vscode.workspace.registerTextDocumentContentProvider(DESCRIPTION_SCHEME, this),
+      vscode.workspace.registerTextDocumentContentProvider(scheme, this),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
     ];
   }
@@ -25,11 +24,11 @@ export class DescriptionDocuments implements vscode.TextDocumentContentProvider,
     return this.texts.get(uri.toString()) ?? '';
   }
 
-  /** Opens a new description beside the editor; `.md` makes it Markdown. */
-  async open(imageName: string, initial: string): Promise<vscode.Uri> {
+  /** Opens a new document beside the editor; `.md` makes it Markdown. */
+  async open(title: string, initial: string): Promise<vscode.Uri> {
     const uri = vscode.Uri.from({
-      scheme: DESCRIPTION_SCHEME,
-      path: `/${imageName.replace(/[\\/]/g, '_')}.md`,
+      scheme: this.scheme,
+      path: `/${title.replace(/[\\/]/g, '_')}.md`,
       query: String(++this.count),
     });
     this.texts.set(uri.toString(), initial);
@@ -66,7 +65,7 @@ export class DescriptionDocuments implements vscode.TextDocumentContentProvider,
   }
 
   private forget(uri: vscode.Uri): void {
-    if (uri.scheme !== DESCRIPTION_SCHEME) return;
+    if (uri.scheme !== this.scheme) return;
     clearTimeout(this.timers.get(uri.toString()));
     this.timers.delete(uri.toString());
     this.texts.delete(uri.toString());
