@@ -10,7 +10,7 @@ import { type CodeTask, codeTaskMessages } from '../../prompts/code-tasks.js';
 import { extractCode, matchIndentation, withEol } from '../../prompts/extract-code.js';
 import { fenceLanguage } from '../../prompts/fence.js';
 import { answerNotes, footerText } from '../../prompts/footer.js';
-import { abortOn } from './cancellation.js';
+import { abortOn } from '../../shared/cancellation.js';
 import { editorWithSelection, fullLineRange, modelOrExplain, snippetOf } from './editor-code.js';
 import type { ProposalSeed } from './proposal-seed.js';
 import type { Proposals } from './proposals.js';

@@ -2,8 +2,8 @@
 import type { ImageRequest } from '@switchboard/core';
 import * as vscode from 'vscode';
 import { escapeMarkdown, warningNotes } from '../../prompts/footer.js';
+import { abortOn } from '../../shared/cancellation.js';
 import { formatUsd } from '../../shared/format.js';
-import { abortOn } from '../actions/cancellation.js';
 import { displayName } from '../actions/editor-code.js';
 import { imageExtension, imageFileName, imageFolderSegments } from './image-file-name.js';
 import type { ChatTurn, CommandResult } from './turn.js';

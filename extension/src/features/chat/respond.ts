@@ -5,7 +5,7 @@ import type { Engine } from '../../engine/index.js';
 import { describeError } from '../../host/show-error.js';
 import { unclosedFence } from '../../prompts/extract-code.js';
 import { escapeMarkdown, footerMarkdown } from '../../prompts/footer.js';
-import { abortOn } from '../actions/cancellation.js';
+import { abortOn } from '../../shared/cancellation.js';
 import type { ChatTurn } from './turn.js';
 
 export interface StreamedAnswer {

@@ -4,9 +4,10 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
 import type { StreamingDocuments } from '../../host/streaming-documents.js';
+import { abortOn } from '../../shared/cancellation.js';
 import { answerFooter, DESCRIBE_PROMPT, descriptionHeader } from './describe-text.js';
 import { formatBytes, MAX_IMAGE_BYTES, mimeTypeOf } from './image-files.js';
-import { abortOn, explainNoModel } from './no-model.js';
+import { explainNoModel } from './no-model.js';
 
 export async function describeImage(
   services: Services,

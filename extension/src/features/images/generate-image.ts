@@ -6,6 +6,7 @@ import type { GeneratedImage } from '@switchboard/core';
 import * as vscode from 'vscode';
 import type { ImageDefaults } from '../../config/settings.js';
 import type { Services } from '../../host/services.js';
+import { abortOn } from '../../shared/cancellation.js';
 import { costText } from './describe-text.js';
 import { imageExtension, imageFolderSegments, nextImageNames, slugOf } from './image-files.js';
 import { imageModelFor } from './image-model.js';
@@ -18,7 +19,7 @@ import {
   type OptionChoice,
   optionChoices,
 } from './image-options.js';
-import { abortOn, explainNoModel } from './no-model.js';
+import { explainNoModel } from './no-model.js';
 
 export async function generateImage(services: Services): Promise<void> {
   const prompt = (

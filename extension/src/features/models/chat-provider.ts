@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import type { Engine } from '../../engine/index.js';
 import type { Services } from '../../host/services.js';
 import { describeError } from '../../host/show-error.js';
+import { abortOn } from '../../shared/cancellation.js';
 import { aliasTargets } from './alias-targets.js';
-import { abortSignalOf } from './cancellation.js';
 import { toCoreMessages, toRequestOptions } from './convert-messages.js';
 import { type ChatModelInformation, chatInformation } from './model-information.js';
 import { type ResponsePart, responsePartOf } from './stream-parts.js';
@@ -45,7 +45,7 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
-    const abort = abortSignalOf(token);
+    const abort = abortOn(token);
     try {
       const engine = await this.services.engine();
       const request = { model: model.id, messages: toCoreMessages(messages), ...toRequestOptions(options) };
@@ -67,7 +67,7 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
     text: string | vscode.LanguageModelChatRequestMessage,
     token: vscode.CancellationToken,
   ): Promise<number> {
-    const abort = abortSignalOf(token);
+    const abort = abortOn(token);
     try {
       const engine = await this.services.engine();
       const input: string | Message[] = typeof text === 'string' ? text : toCoreMessages([text]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abortSignalOf } from '../../../src/features/models/cancellation.js';
+import { abortOn } from '../../../src/shared/cancellation.js';
 
 function token(cancelled = false) {
   const listeners = new Set<() => void>();
@@ -17,22 +17,22 @@ function token(cancelled = false) {
   };
 }
 
-describe('abortSignalOf', () => {
+describe('abortOn', () => {
   it('aborts when the token is cancelled', () => {
     const t = token();
-    const { signal } = abortSignalOf(t);
+    const { signal } = abortOn(t);
     expect(signal.aborted).toBe(false);
     t.cancel();
     expect(signal.aborted).toBe(true);
   });
 
   it('is aborted at once for a token already cancelled', () => {
-    expect(abortSignalOf(token(true)).signal.aborted).toBe(true);
+    expect(abortOn(token(true)).signal.aborted).toBe(true);
   });
 
   it('stops listening when disposed', () => {
     const t = token();
-    const { signal, dispose } = abortSignalOf(t);
+    const { signal, dispose } = abortOn(t);
     dispose();
     expect(t.listeners.size).toBe(0);
     t.cancel();
