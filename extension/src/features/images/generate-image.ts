@@ -146,7 +146,7 @@ function pickStep(
 }
 
 /** Into `<workspace folder>/<images folder>/`; without a workspace, wherever the user says. */
-async function saveImages(
+export async function saveImages(
   images: GeneratedImage[],
   slug: string,
   format: ImageChoices['format'],
