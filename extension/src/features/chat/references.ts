@@ -34,12 +34,20 @@ export interface Attachments {
   skipped: string[];
 }
 
+/**
+ * Context VS Code attaches by itself for agents that read files with tools (e.g. the index of
+ * installed skills and customizations, ~4 KB): noise to a participant, and too big for small
+ * local models.
+ */
+const IGNORED_REFERENCES = ['vscode.customizations.'];
+
 export async function readAttachments(
   references: readonly vscode.ChatPromptReference[],
 ): Promise<Attachments> {
   const out: Attachments = { code: [], implicitCode: [], texts: [], images: [], used: [], skipped: [] };
   // References come last-in-prompt first; reverse them to keep the order the user wrote.
   for (const reference of [...references].reverse()) {
+    if (IGNORED_REFERENCES.some((prefix) => reference.id.startsWith(prefix))) continue;
     const { value } = reference;
     try {
       if (value instanceof vscode.Uri) {

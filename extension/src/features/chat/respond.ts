@@ -35,6 +35,9 @@ export async function streamAnswer(
     if (fence) write(`\n${fence}`);
   };
   stream.progress(`Asking ${request.model}…`);
+  turn.services.log.info(
+    `Chat: ${request.messages.length} messages (${promptChars(request)} characters) to ${request.model}`,
+  );
   try {
     for await (const event of engine.switchboard.stream(request, { signal: abort.signal })) {
       switch (event.type) {
@@ -74,4 +77,16 @@ export async function streamAnswer(
   closeOpenFence();
   write(footerMarkdown(response, continuations));
   return { response, interrupted };
+}
+
+/** How much text a request carries, for the log (a prompt that does not fit is easier to explain). */
+function promptChars(request: ModelRequest): number {
+  return request.messages.reduce(
+    (sum, message) =>
+      sum +
+      (typeof message.content === 'string'
+        ? message.content.length
+        : message.content.reduce((n, part) => n + ('text' in part ? String(part.text).length : 0), 0)),
+    0,
+  );
 }
