@@ -1,6 +1,5 @@
 // /image: generates an image, saves it into the workspace's images folder and shows it in the chat.
 import type { ImageRequest } from '@switchboard/core';
-import * as vscode from 'vscode';
 import { escapeMarkdown, warningNotes } from '../../prompts/footer.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { displayName } from '../actions/editor-code.js';
