@@ -64,13 +64,14 @@ export class OpenAIChatModel implements ChatModel {
         requestOptions(options),
       );
       for (const warning of warnings) yield { type: 'warning', warning };
-      for await (const chunk of stream) yield* state.consume(chunk);
+      // A plain loop, not `yield*`: delegating to an array costs an extra await per event.
+      for await (const chunk of stream) for (const event of state.consume(chunk)) yield event;
     } catch (error) {
       throw mapOpenAIError(error, errorOrigin);
     }
     // The SDK ends a stream quietly when its signal aborts; the caller must still learn why it stopped.
     if (options.signal?.aborted) throw abortError(options.signal, errorOrigin);
-    yield* state.finish();
+    for (const event of state.finish()) yield event;
   }
 
   private prepare(request: ChatRequest) {

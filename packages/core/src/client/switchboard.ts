@@ -10,7 +10,7 @@ import { canonicalRequestKey, isCacheable, type ResponseCache } from '../cache/i
 import {
   BudgetGuard,
   type BudgetOptions,
-  estimatePromptTokens,
+  estimatePromptTokensAsNeeded,
   PriceBook,
   type UsageLedger,
 } from '../cost/index.js';
@@ -113,7 +113,14 @@ export class Switchboard {
       autoRoutes: options.autoRoutes ?? {},
       prices: this.prices,
       latency: this.latency,
-      estimateTokens: estimatePromptTokens,
+      // Exact counts only where they can matter: near a context window, or under a budget.
+      estimateTokens: (request, id, context) =>
+        estimatePromptTokensAsNeeded(request, id, {
+          exact: this.budget !== undefined,
+          ...(context?.info?.contextWindow !== undefined
+            ? { contextWindow: context.info.contextWindow }
+            : {}),
+        }),
       ...(options.classifier ? { classifier: options.classifier } : {}),
       ...(options.policy ? { defaultPolicy: options.policy } : {}),
     });
@@ -174,7 +181,7 @@ export class Switchboard {
       throw isSwitchboardError(error) ? error : toSwitchboardError(error);
     });
     const model = trace.models[0] ?? call.plan.candidates[0]!.id;
-    const response = await this.complete(call, trace, {
+    const response = this.complete(call, trace, {
       ...result,
       metadata: result.metadata ?? {},
       usageByModel: new Map([[model, result.usage]]),
@@ -201,7 +208,7 @@ export class Switchboard {
       acc.add(event);
       yield event;
     }
-    const response = await this.complete(call, trace, {
+    const response = this.complete(call, trace, {
       text: acc.text,
       ...(acc.reasoning ? { reasoning: acc.reasoning } : {}),
       toolCalls: acc.toolCalls,
@@ -254,7 +261,7 @@ export class Switchboard {
     const costUsd = result.usage ? this.prices.price(modelId, usage) : null;
     const requestId = randomUUID();
     this.hooks.emit('usage', { requestId, model: modelId, usage, costUsd });
-    await this.ledger?.record({ provider: providerOfId(modelId), model: modelId, usage, costUsd, requestId });
+    this.recordUsage(requestId, modelId, usage, costUsd);
     return { ...result, model: modelId, costUsd };
   }
 
@@ -301,7 +308,7 @@ export class Switchboard {
   }
 
   /** Prices the answer per model that produced it, records usage, and builds the response. */
-  private async complete(call: CallStart, trace: CallTrace, parts: AnswerParts): Promise<ChatResponse> {
+  private complete(call: CallStart, trace: CallTrace, parts: AnswerParts): ChatResponse {
     const { usageByModel, ...answer } = parts;
     let costUsd: number | null = 0;
     let usage = emptyUsage();
@@ -311,13 +318,7 @@ export class Switchboard {
       costUsd = cost === null || costUsd === null ? null : costUsd + cost;
       usage = addUsage(usage, modelUsage);
       this.hooks.emit('usage', { requestId: call.requestId, model: id, usage: modelUsage, costUsd: cost });
-      await this.ledger?.record({
-        provider: providerOfId(id),
-        model: id,
-        usage: modelUsage,
-        costUsd: cost,
-        requestId: call.requestId,
-      });
+      this.recordUsage(call.requestId, id, modelUsage, cost);
     }
     const model = trace.models.at(-1) ?? call.plan.candidates[0]!.id;
     return {
@@ -332,6 +333,25 @@ export class Switchboard {
       warnings: trace.warnings,
       cached: false,
     };
+  }
+
+  /**
+   * Records usage in the ledger without making the caller wait for the store: the ledger counts
+   * the spend at once (budget checks see it), and a failed write is reported, not thrown, since
+   * the answer was already paid for.
+   */
+  private recordUsage(requestId: string, model: string, usage: Usage, costUsd: number | null): void {
+    this.ledger
+      ?.record({ provider: providerOfId(model), model, usage, costUsd, requestId })
+      .catch((cause: unknown) => {
+        const reason = cause instanceof Error ? cause.message : String(cause);
+        this.hooks.emit('error', {
+          requestId,
+          error: new SwitchboardError('unknown', `The usage of ${model} could not be saved: ${reason}`, {
+            cause,
+          }),
+        });
+      });
   }
 
   private executorDeps() {

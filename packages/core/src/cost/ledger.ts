@@ -39,6 +39,7 @@ export class UsageLedger {
   private readonly ids = new Set<string>();
   private readonly costByDay = new Map<string, number>();
   private loading: Promise<void> | undefined;
+  private readonly writes = new Set<Promise<UsageRecord>>();
 
   constructor(options: UsageLedgerOptions) {
     this.store = options.store;
@@ -46,8 +47,12 @@ export class UsageLedger {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Persists one call's usage and returns the record written. */
-  async record(input: RecordUsageInput): Promise<UsageRecord> {
+  /**
+   * Persists one call's usage and resolves with the record once the store has it. The in-memory
+   * copy (what `spent`, `summary` and budget checks read) has it at once, before this returns, so
+   * a caller need not wait for the disk: the spend counts even if the write then fails.
+   */
+  record(input: RecordUsageInput): Promise<UsageRecord> {
     // No need to load first: a record both appended here and read back later is kept once (by id).
     const at = this.now();
     const record: UsageRecord = {
@@ -65,9 +70,17 @@ export class UsageLedger {
       costUsd: input.costUsd !== null && Number.isFinite(input.costUsd) ? Math.max(0, input.costUsd) : null,
     };
     if (input.requestId !== undefined) record.requestId = input.requestId;
-    await this.store.append(record);
     this.remember(record);
-    return record;
+    const write = this.store.append(record).then(() => record);
+    this.writes.add(write);
+    const done = () => this.writes.delete(write);
+    write.then(done, done);
+    return write;
+  }
+
+  /** Waits for every write started so far (failed ones included); for shutdown and tests. */
+  async flush(): Promise<void> {
+    await Promise.allSettled([...this.writes]);
   }
 
   /** Rereads the store, adding records other processes appended. */

@@ -49,6 +49,36 @@ export async function estimatePromptTokens(request: ChatRequest, id: string): Pr
   return countPromptTokens(request, approximateTokens);
 }
 
+export interface PromptEstimateNeeds {
+  /** The model's context window, when known: an exact count may decide whether the prompt fits. */
+  contextWindow?: number;
+  /** Ask for the exact count regardless (a budget compares the estimate with money). */
+  exact?: boolean;
+}
+
+/**
+ * The prompt tokens of a request, exact only where exactness can change a decision. The tokenizer
+ * costs ~10 µs per call and ~50 MiB once loaded, and for nearly every request the approximation
+ * settles the one question routing asks (does it fit?): no tokenizer counts more tokens than
+ * characters, and the approximation counts at least one token per four characters, so the exact
+ * count is at most four times the approximate one. Only when that bound could overflow the
+ * context window, or `exact` is asked for, is the real tokenizer used.
+ */
+export function estimatePromptTokensAsNeeded(
+  request: ChatRequest,
+  id: string,
+  needs: PromptEstimateNeeds = {},
+): number | Promise<number> {
+  if (needs.exact) return estimatePromptTokens(request, id);
+  const approximate = countPromptTokens(request, approximateTokens);
+  if (needs.contextWindow === undefined) return approximate;
+  const upperBound = approximate * MAX_EXACT_PER_APPROXIMATE + Math.max(0, request.maxTokens ?? 0);
+  return upperBound > needs.contextWindow ? estimatePromptTokens(request, id) : approximate;
+}
+
+/** How many times the approximate count the exact one can be, at most (see `estimatePromptTokensAsNeeded`). */
+const MAX_EXACT_PER_APPROXIMATE = 4;
+
 /** Sums the prompt with a given text counter; images are counted by the fixed estimate above. */
 export function countPromptTokens(request: ChatRequest, countText: TextCounter): number {
   let total = REPLY_PRIMING_TOKENS;

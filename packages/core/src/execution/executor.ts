@@ -13,6 +13,7 @@ import { type OpenedStream, openUntilContent } from './open-stream.js';
 import { fitRequestToModel } from './option-support.js';
 import { ContinuationSeam } from './overlap.js';
 import { type Candidate, type FallbackWinner, runWithFallback } from './run-with-fallback.js';
+import { StreamWatchdog } from './stream-watchdog.js';
 import type { ExecutionOptions, SwitchboardStreamEvent } from './types.js';
 
 export interface ExecutorDeps {
@@ -191,6 +192,7 @@ export async function* executeStream(
     };
 
     let completed = false;
+    let watchdog: StreamWatchdog<ModelStreamEvent> | undefined;
     try {
       if (previous) {
         yield { type: 'continued', from: previous.model, to: model, error: previous.error };
@@ -208,23 +210,28 @@ export async function* executeStream(
         yield { type: 'warning', warning };
       }
       for (const event of opened.buffered) yield* emit(event);
-      let lastEventAt = Date.now();
       if (!opened.ended) {
+        watchdog = new StreamWatchdog<ModelStreamEvent>({
+          ...(timeouts.idleMs !== undefined ? { idleMs: timeouts.idleMs } : {}),
+          ...(deadline !== undefined ? { deadline } : {}),
+          signal: winner.controller.signal,
+          idleError: () => timeoutError(model, 'went silent mid-answer for', timeouts.idleMs ?? 0),
+          totalError: () => timeoutError(model, 'did not finish', timeouts.totalMs ?? 0),
+        });
         for (;;) {
-          const idleBy = timeouts.idleMs === undefined ? undefined : lastEventAt + timeouts.idleMs;
-          const by = earliest(idleBy, deadline);
-          const result = await withDeadline(
-            opened.iterator.next(),
-            by,
-            () =>
-              by === idleBy
-                ? timeoutError(model, 'went silent mid-answer for', timeouts.idleMs ?? 0)
-                : timeoutError(model, 'did not finish', timeouts.totalMs ?? 0),
-            winner.controller.signal,
-          );
+          const result = await watchdog.pull(opened.iterator);
           if (result.done) break;
-          lastEventAt = Date.now();
-          yield* emit(result.value);
+          const event = result.value;
+          // Text is nearly every event of a stream: the plain path, without the nested generators.
+          if (event.type === 'text-delta') {
+            const text = seam.push(event.text);
+            if (text) {
+              delivered += text;
+              yield { type: 'text-delta', text };
+            }
+          } else {
+            yield* emit(event);
+          }
         }
       }
       yield* deliver(seam.release());
@@ -258,6 +265,7 @@ export async function* executeStream(
       yield { type: 'interrupted', model, error, partialText: delivered };
       return;
     } finally {
+      watchdog?.dispose();
       winner.release();
       if (!completed) {
         // The consumer stopped early or the stream failed: stop the SDK's request.

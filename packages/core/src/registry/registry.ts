@@ -215,8 +215,7 @@ export class ProviderRegistry implements ModelCatalog {
     const ref = parseModelId(id);
     if (!this.winners.has(ref.provider)) return undefined;
     try {
-      const models = await this.modelsOf(ref.provider, {});
-      return models.find((model) => model.info.id === ref.model)?.info;
+      return (await this.modelIndex(ref.provider)).get(ref.model);
     } catch {
       return undefined; // the router treats an unlisted model as unknown, not as an error
     }
@@ -323,6 +322,20 @@ export class ProviderRegistry implements ModelCatalog {
       ? await this.fetchModels(providerId, options)
       : await memoize(this.cacheOf(providerId), 'static-models', () => this.fetchModels(providerId, {}));
     return infos.map((info) => ({ id: `${providerId}/${info.id}`, provider: providerId, info }));
+  }
+
+  /** The static list by model name, built once per cached list: every routed call looks models up. */
+  private modelIndex(providerId: string): Promise<ReadonlyMap<string, ModelInfo>> {
+    if (!this.winners.has(providerId)) return Promise.reject(this.unavailable(providerId));
+    return memoize(this.cacheOf(providerId), 'static-index', async () => {
+      const infos = await memoize(this.cacheOf(providerId), 'static-models', () =>
+        this.fetchModels(providerId, {}),
+      );
+      const index = new Map<string, ModelInfo>();
+      // The first entry wins, as a search of the list would find it.
+      for (const info of infos) if (!index.has(info.id)) index.set(info.id, info);
+      return index;
+    });
   }
 
   private async fetchModels(providerId: string, options: ListModelsOptions): Promise<ModelInfo[]> {

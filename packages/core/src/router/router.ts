@@ -116,10 +116,9 @@ export class Router {
   }
 
   private async lookUp(id: string, request: ChatRequest, known?: Map<string, ModelInfo>) {
-    const [info, tokens] = await Promise.all([
-      known?.get(id) ?? this.catalog.getModelInfo(id),
-      this.estimateTokens(request, id),
-    ]);
+    // The info first: with the context window at hand, the estimator can skip an exact count.
+    const info = known?.get(id) ?? (await this.catalog.getModelInfo(id));
+    const tokens = await this.estimateTokens(request, id, info ? { info } : {});
     return { id, info, tokens };
   }
 

@@ -57,5 +57,15 @@ export interface PriceLookup {
   pricing(id: string, info?: ModelInfo): ModelPricing | null;
 }
 
+/** What the router knows about the model when it asks for an estimate. */
+export interface TokenEstimateContext {
+  /** The catalog's entry, when the model is listed. */
+  info?: ModelInfo;
+}
+
 /** Token estimate of a request's prompt before the call. */
-export type TokenEstimator = (request: ChatRequest, id: string) => number | Promise<number>;
+export type TokenEstimator = (
+  request: ChatRequest,
+  id: string,
+  context?: TokenEstimateContext,
+) => number | Promise<number>;

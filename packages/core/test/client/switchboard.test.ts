@@ -71,6 +71,38 @@ const prices = new PriceBook({
 const hello = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
 describe('Switchboard', () => {
+  it('does not wait for the ledger store: the spend counts at once and a failed write is reported', async () => {
+    const { registry } = providerWith({ a: { turns: [{ events: text('one') }, { events: text('two') }] } });
+    let releaseWrite: () => void = () => {};
+    const store = {
+      append: () =>
+        new Promise<void>((_resolve, reject) => {
+          releaseWrite = () => reject(new Error('disk full'));
+        }),
+      readAll: async () => [],
+    };
+    const ledger = new UsageLedger({ store });
+    const hooks = new Hooks();
+    const errors: string[] = [];
+    hooks.on('error', (e) => errors.push(e.error.message));
+    const sb = new Switchboard({
+      registry,
+      hooks,
+      prices,
+      ledger,
+      budget: { dailyUsd: 10_000, mode: 'block' },
+    });
+    // The store never finishes this write before the answer comes back.
+    const cost = (await sb.chat({ model: 'acme/a', ...hello })).costUsd ?? 0;
+    expect(cost).toBeGreaterThan(0);
+    expect(await ledger.spent('day')).toBeCloseTo(cost, 6);
+    releaseWrite();
+    await ledger.flush();
+    expect(errors).toEqual([expect.stringMatching(/usage of acme\/a could not be saved: disk full/)]);
+    // The failed write does not hide the spend from the budget.
+    expect(await sb.budget?.remainingUsd()).toBeCloseTo(10_000 - cost, 6);
+  });
+
   it('routes an alias, falls back, prices the answer and records it in the ledger', async () => {
     const { registry, models } = providerWith({
       primary: { turns: [{ error: new SwitchboardError('service-unavailable', '503') }] },

@@ -4,8 +4,10 @@ import { countTokens, encodeChat } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
 import {
   approximateTokens,
+  countPromptTokens,
   encodingFor,
   estimatePromptTokens,
+  estimatePromptTokensAsNeeded,
   IMAGE_TOKENS,
   isOpenAiFamily,
   LOW_DETAIL_IMAGE_TOKENS,
@@ -159,5 +161,37 @@ describe('start-up cost', () => {
       expect(source, name).not.toMatch(/^\s*import\s[^(]*from\s+['"]gpt-tokenizer/m);
       expect(source, name).not.toMatch(/^\s*export\s[^(]*from\s+['"]gpt-tokenizer/m);
     }
+  });
+});
+
+describe('estimatePromptTokensAsNeeded: the tokenizer only where it can change a decision', () => {
+  const approximate = countPromptTokens(chat, approximateTokens);
+
+  it('approximates when even four times the estimate fits the context window', () => {
+    expect(estimatePromptTokensAsNeeded(chat, 'openai/gpt-4o', { contextWindow: 128_000 })).toBe(approximate);
+    expect(estimatePromptTokensAsNeeded(chat, 'openai/gpt-4o')).toBe(approximate);
+  });
+
+  it('counts exactly when asked to (a budget applies)', async () => {
+    expect(await estimatePromptTokensAsNeeded(chat, 'openai/gpt-4o', { exact: true })).toBe(25);
+  });
+
+  it('counts exactly when the prompt might not fit, the requested output included', async () => {
+    expect(
+      await estimatePromptTokensAsNeeded(chat, 'openai/gpt-4o', { contextWindow: approximate * 4 - 1 }),
+    ).toBe(25);
+    const long = { ...chat, maxTokens: 1000 };
+    expect(await estimatePromptTokensAsNeeded(long, 'openai/gpt-4o', { contextWindow: 1000 })).toBe(25);
+  });
+
+  it('the bound holds: the exact count is never more than four times the approximation', () => {
+    const nasty = [
+      '1,2,3,4,5,6,7,8,9,0;'.repeat(50),
+      '{"a":[1,{"b":null}],"c":"\\u0000"}'.repeat(30),
+      '!@#$%^&*()_+-=[]{}|;:\'",.<>/?`~'.repeat(40),
+      'x y z a b c '.repeat(100),
+      '日本語のテキスト と emoji 🎉🎉🎉 mixed'.repeat(20),
+    ];
+    for (const text of nasty) expect(countTokens(text)).toBeLessThanOrEqual(4 * approximateTokens(text));
   });
 });

@@ -434,6 +434,42 @@ describe('streams', () => {
     expect((events.at(-1) as { error: { kind: string } }).error.kind).toBe('timeout');
   });
 
+  it('a stream that hangs mid-answer and ignores its signal still ends at the total deadline', async () => {
+    const stuck = new ScriptedModel('p', 'stuck', []);
+    stuck.stream = async function* () {
+      yield { type: 'text-delta', text: 'part' };
+      await new Promise(() => {}); // never answers, never looks at the signal
+    };
+    const { deps } = setup([stuck]);
+    const events = await collect(
+      executeStream([{ id: 'p/stuck' }], ask, deps, settings({ timeouts: { totalMs: 60 } })),
+    );
+    expect(events.at(-1)).toMatchObject({ type: 'interrupted', partialText: 'part' });
+    expect((events.at(-1) as { error: { message: string } }).error.message).toMatch(
+      /did not finish within 60 ms/,
+    );
+  });
+
+  it('cancelling a stream that hangs mid-answer ends it at once', async () => {
+    const stuck = new ScriptedModel('p', 'stuck', []);
+    stuck.stream = async function* () {
+      yield { type: 'text-delta', text: 'part' };
+      await new Promise(() => {});
+    };
+    const { deps } = setup([stuck]);
+    const controller = new AbortController();
+    const run = (async () => {
+      for await (const e of executeStream(
+        [{ id: 'p/stuck' }],
+        ask,
+        deps,
+        settings({ signal: controller.signal }),
+      ))
+        if (e.type === 'text-delta') setTimeout(() => controller.abort(), 10);
+    })();
+    await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
+  });
+
   it('drops options the model does not support, with a warning', async () => {
     const a = new ScriptedModel('p', 'a', [{ events: text('ok') }]);
     const { deps } = setup([a]);

@@ -135,7 +135,7 @@ describe('Router', () => {
     const router = new Router({ catalog: new MemoryCatalog(models), aliases, estimateTokens });
     const plan = await router.route('all', ask('long', { maxTokens: 50 }));
     expect(plan.rejected.map((r) => r.id)).toEqual(['ollama/tiny']);
-    expect(estimateTokens).toHaveBeenCalledWith(expect.anything(), 'ollama/tiny');
+    expect(estimateTokens).toHaveBeenCalledWith(expect.anything(), 'ollama/tiny', expect.anything());
   });
 
   it('orders by the cheapest policy, with local models free and unknown prices last', async () => {
