@@ -8,6 +8,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { updateReadmeTable } from './lib/readme-table.mjs';
 import { startFakeServer, startPortkey } from './lib/servers.mjs';
 import { summary } from './lib/stats.mjs';
 import { markdownNotes, markdownTable } from './lib/table.mjs';
@@ -98,6 +99,7 @@ if (!values.quick && only.length === 0) {
     join(here, 'RESULTS.md'),
     `# Latest benchmark results\n\nWritten by \`pnpm bench\` (a full run); see README.md for how to read it.\n\n${markdown}`,
   );
+  await updateReadmeTable(join(here, '..', 'README.md'), heading, markdownTable(results));
 }
 log(
   `\nwrote results.json${!values.quick && only.length === 0 ? ' and RESULTS.md' : ''} (${seconds.toFixed(0)} s)`,
