@@ -1,11 +1,14 @@
 // Which model answers: the one picked in the chat's model picker when it is one of ours, else
 // Switchboard's current model.
+import { SETUP_MODEL_ID } from '../models/model-information.js';
 import type { ChatTurn } from './turn.js';
 
 /** Our models are registered with VS Code under their core ids (`openai/gpt-4o-mini`). */
 export async function chatModel(turn: ChatTurn): Promise<string | undefined> {
   const picked = turn.request.model;
-  if (picked?.vendor === 'switchboard' && picked.id) return picked.id;
+  if (picked?.vendor === 'switchboard' && picked.id) {
+    return picked.id === SETUP_MODEL_ID ? undefined : picked.id;
+  }
   return turn.services.currentModel();
 }
 

@@ -9,7 +9,12 @@ import { describeError } from '../../host/show-error.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { aliasTargets } from './alias-targets.js';
 import { toCoreMessages, toRequestOptions } from './convert-messages.js';
-import { type ChatModelInformation, chatInformation } from './model-information.js';
+import {
+  type ChatModelInformation,
+  chatInformation,
+  SETUP_ANSWER,
+  SETUP_MODEL_ID,
+} from './model-information.js';
 import { type ResponsePart, responsePartOf } from './stream-parts.js';
 import { countTokens, type RequestCounter } from './token-count.js';
 
@@ -45,6 +50,10 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
     progress: vscode.Progress<vscode.LanguageModelResponsePart>,
     token: vscode.CancellationToken,
   ): Promise<void> {
+    if (model.id === SETUP_MODEL_ID) {
+      progress.report(new vscode.LanguageModelTextPart(SETUP_ANSWER));
+      return;
+    }
     const abort = abortOn(token);
     try {
       const engine = await this.services.engine();

@@ -105,8 +105,29 @@ export function aliasInformation(
 export function chatInformation(models: readonly ModelEntry[], aliases: Aliases): ChatModelInformation[] {
   const chat = models.filter((model) => model.info.kind === 'chat');
   const named = Object.keys(aliases).flatMap((name) => aliasInformation(name, aliases, chat) ?? []);
-  return [...named, ...chat.map(modelInformation)];
+  const all = [...named, ...chat.map(modelInformation)];
+  return all.length > 0 ? all : [SETUP_MODEL];
 }
+
+/** Not a model: shown while none is set up, so the chat reaches Switchboard, which says what to do. */
+export const SETUP_MODEL_ID = 'switchboard/set-up-a-model';
+
+const SETUP_MODEL: ChatModelInformation = {
+  id: SETUP_MODEL_ID,
+  name: 'Switchboard: set up a model',
+  family: 'switchboard-setup',
+  version: '1',
+  detail: 'No model is set up yet',
+  tooltip: 'Store an API key (Switchboard: Set API Key), start Ollama, or add a local model.',
+  maxInputTokens: DEFAULT_CONTEXT_WINDOW,
+  maxOutputTokens: DEFAULT_MAX_OUTPUT_TOKENS,
+  // Agent mode lists only tool-calling models; this entry must show there too.
+  capabilities: { imageInput: false, toolCalling: true },
+};
+
+/** What the set-up entry answers when a prompt is sent to it. */
+export const SETUP_ANSWER =
+  'Switchboard has no model set up yet. Run **Switchboard: Set API Key** to store a key for OpenAI, Anthropic, Gemini or an OpenAI-compatible service (or set OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY…), start Ollama, or run **Switchboard: Add Local Model**; then pick the model in this picker.';
 
 /** `vision · tools · json · reasoning`, for tooltips. */
 export function capabilityWords(info: Pick<ModelInfo, 'capabilities'>): string {

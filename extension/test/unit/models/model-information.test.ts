@@ -5,6 +5,7 @@ import {
   DEFAULT_CONTEXT_WINDOW,
   DEFAULT_MAX_OUTPUT_TOKENS,
   modelInformation,
+  SETUP_MODEL_ID,
   tokenLimits,
 } from '../../../src/features/models/model-information.js';
 import { model } from './fixtures.js';
@@ -84,5 +85,14 @@ describe('aliasInformation', () => {
       'openai/gpt-4o',
       'groq/llama',
     ]);
+  });
+
+  it('offers one set-up entry, usable in agent mode, while no model is set up', () => {
+    const [only, ...rest] = chatInformation([model('openai/gpt-image-1', { kind: 'image' })], {
+      broken: 'x/y',
+    });
+    expect(rest).toEqual([]);
+    expect(only).toMatchObject({ id: SETUP_MODEL_ID, capabilities: { toolCalling: true } });
+    expect(chatInformation(models, {}).map((m) => m.id)).not.toContain(SETUP_MODEL_ID);
   });
 });
