@@ -1,7 +1,7 @@
 // Where a provider's setting values come from, in order of precedence: secret storage (keys the
 // user set in the editor), then Switchboard's settings (machine-scoped, non-secret), then the
 // provider's environment variables, then its defaults. Plain logic, unit-tested.
-import type { ProviderDefinition, SettingsValues } from '@switchboard/core';
+import { type ProviderDefinition, resolveSettingsFromEnv, type SettingsValues } from '@switchboard/core';
 import type { ExtensionSettings } from '../config/settings.js';
 
 export type SecretReader = (providerId: string, key: string) => Promise<string | undefined>;
@@ -31,17 +31,12 @@ export async function resolveProviderSettings(
     ...(provider.id === 'llamacpp' ? localSettings(settings) : {}),
     ...(settings.providers[provider.id] ?? {}),
   };
-  const values: SettingsValues = {};
+  // Environment and defaults come first, by core's own rule; stored keys and settings override them.
+  const values: SettingsValues = resolveSettingsFromEnv(provider, env);
   for (const setting of provider.settings ?? []) {
-    const fromSecret = setting.secret ? await readSecret(provider.id, setting.key) : undefined;
-    const fromEnv = setting.env
-      ?.map((name) => env[name])
-      .find((value) => value !== undefined && value !== '');
-    const value =
-      nonEmpty(fromSecret) ??
-      (setting.secret ? undefined : nonEmpty(configured[setting.key])) ??
-      fromEnv ??
-      setting.default;
+    const value = setting.secret
+      ? nonEmpty(await readSecret(provider.id, setting.key))
+      : nonEmpty(configured[setting.key]);
     if (value !== undefined) values[setting.key] = value;
   }
   return values;

@@ -60,10 +60,7 @@ export function createServices(context: vscode.ExtensionContext, log: vscode.Log
     },
     core: () => loadEngineModule().core,
     async currentModel() {
-      const picked = context.globalState.get<string>(CURRENT_MODEL_KEY);
-      if (picked) return picked;
-      if (settings.defaultModel) return settings.defaultModel;
-      return engine ? (await engine).defaultModel() : (await services.engine()).defaultModel();
+      return services.pickedModel() ?? (await services.engine()).defaultModel();
     },
     pickedModel: () =>
       context.globalState.get<string>(CURRENT_MODEL_KEY) || settings.defaultModel || undefined,

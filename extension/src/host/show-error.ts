@@ -1,8 +1,9 @@
 // Every error a user can cause ends here: one message saying what to do, with a button where one
 // helps. Never a stack trace; core's errors carry a user message with secrets already redacted.
+import { type ErrorAction, isSwitchboardError } from '@switchboard/core';
 import * as vscode from 'vscode';
 
-type Action = 'set-api-key' | 'open-settings' | 'select-model' | 'show-log';
+type Action = ErrorAction;
 
 interface UserFacing {
   message: string;
@@ -20,13 +21,12 @@ const BUTTONS: Record<Action, string> = {
 
 /** Reads core's error shape (branded, so a plugin's own copy of core counts too). */
 export function describeError(error: unknown): UserFacing {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string | symbol, unknown>;
-  if (e[Symbol.for('switchboard.error')] === true) {
+  if (isSwitchboardError(error)) {
     return {
-      message: String(e.userMessage ?? e.message),
-      ...(typeof e.action === 'string' ? { action: e.action as Action } : {}),
-      ...(typeof e.provider === 'string' ? { provider: e.provider } : {}),
-      cancelled: e.kind === 'cancelled',
+      message: error.userMessage,
+      ...(error.action ? { action: error.action } : {}),
+      ...(error.provider ? { provider: error.provider } : {}),
+      cancelled: error.kind === 'cancelled',
     };
   }
   if (error instanceof vscode.CancellationError) return { message: 'Cancelled.', cancelled: true };

@@ -1,5 +1,6 @@
 // What the key commands show and decide, as plain data: the provider list with where each key
 // comes from, the input box texts, key validation, and what a failed key check means.
+import { isSwitchboardError } from '@switchboard/core';
 import type { ModelEntry, ProviderState } from '../../engine/index.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -148,9 +149,7 @@ export function missingBesidesKey(state: ProviderState, secretKeys: string[]): s
  * `unchecked` when it could not be asked (offline, timeout, an outage).
  */
 export function keyCheckOutcome(error: unknown): 'rejected' | 'unchecked' {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as Record<string | symbol, unknown>;
-  const branded = e[Symbol.for('switchboard.error')] === true;
-  return branded && (e.kind === 'authentication' || e.kind === 'permission-denied')
+  return isSwitchboardError(error) && (error.kind === 'authentication' || error.kind === 'permission-denied')
     ? 'rejected'
     : 'unchecked';
 }

@@ -1,7 +1,7 @@
 // Switchboard's models in VS Code's own model picker: every chat feature (agent mode included)
 // can use them, and each request goes through the router, fallback and the cost ledger.
 
-import type { ChatResponse, Message } from '@switchboard/core';
+import { type ChatResponse, isSwitchboardError, type Message } from '@switchboard/core';
 import * as vscode from 'vscode';
 import type { Engine } from '../../engine/index.js';
 import type { Services } from '../../host/services.js';
@@ -60,7 +60,7 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
       const request = { model: model.id, messages: toCoreMessages(messages), ...toRequestOptions(options) };
       for await (const event of engine.switchboard.stream(request, { signal: abort.signal })) {
         if (event.type === 'interrupted') throw event.error;
-        if (event.type === 'response') this.logResponse(model.id, event.response);
+        if (event.type === 'response') this.logWarnings(event.response);
         const part = responsePartOf(event);
         if (part) progress.report(toResponsePart(part));
       }
@@ -109,15 +109,11 @@ export class SwitchboardChatProvider implements vscode.LanguageModelChatProvider
     return exact ? [(request) => exact(request, { signal }), estimate] : [estimate];
   }
 
-  private logResponse(requested: string, response: ChatResponse): void {
-    const cost = response.costUsd === null ? 'price unknown' : `$${response.costUsd.toFixed(6)}`;
-    const via = response.model === requested ? '' : ` (answered by ${response.model})`;
-    this.services.log.info(
-      `Chat model request ${requested}${via}: ${response.usage.inputTokens} in / ${response.usage.outputTokens} out tokens, ${cost}${response.cached ? ', cached' : ''}`,
-    );
+  /** Tokens, cost and the answering model are logged by the engine's hooks; warnings are not. */
+  private logWarnings(response: ChatResponse): void {
     for (const warning of response.warnings) {
       this.services.log.debug(
-        `  warning: ${warning.type === 'other' ? warning.message : `unsupported option ${warning.option}`}`,
+        `${response.model} warning: ${warning.type === 'other' ? warning.message : `unsupported option ${warning.option}`}`,
       );
     }
   }
@@ -159,8 +155,4 @@ function toResponsePart(part: ResponsePart): vscode.LanguageModelResponsePart {
   return part.kind === 'text'
     ? new vscode.LanguageModelTextPart(part.text)
     : new vscode.LanguageModelToolCallPart(part.callId, part.name, part.input);
-}
-
-function isSwitchboardError(error: unknown): boolean {
-  return (error as Record<symbol, unknown>)[Symbol.for('switchboard.error')] === true;
 }
