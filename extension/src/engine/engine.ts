@@ -7,6 +7,7 @@ import {
   type ChatResponse,
   discoverPlugins,
   type Hooks,
+  isSwitchboardError,
   JsonFileLedgerStore,
   type ModelInfo,
   type ModelPricing,
@@ -26,6 +27,7 @@ import {
 } from '@switchboard/core';
 import type { ExtensionSettings } from '../config/settings.js';
 import { logHooks } from './hook-log.js';
+import { type JobCapability, modelWith } from './model-choice.js';
 import {
   type Env,
   missingRequired,
@@ -212,19 +214,9 @@ export class Engine {
     return (await this.chatModels())[0]?.id;
   }
 
-  /**
-   * The model for a job that needs a capability (seeing images, generating them): the preferred
-   * id when it has it (or is an alias or unlisted: the router then decides), else the first
-   * set-up model that has it.
-   */
-  async modelWith(capability: 'vision' | 'imageGeneration', preferred?: string): Promise<string | undefined> {
-    const models = await this.models();
-    const kind = capability === 'vision' ? 'chat' : 'image';
-    if (preferred) {
-      const listed = models.find((model) => model.id === preferred);
-      if (!listed || (listed.info.kind === kind && listed.info.capabilities[capability])) return preferred;
-    }
-    return models.find((model) => model.info.kind === kind && model.info.capabilities[capability])?.id;
+  /** The model for a job that needs a capability; see `modelWith` in model-choice.ts. */
+  async modelWith(capability: JobCapability, preferred?: string): Promise<string | undefined> {
+    return modelWith(await this.models(), capability, preferred);
   }
 
   async spend(): Promise<SpendSummary> {
@@ -400,8 +392,6 @@ export function switchboardConfig(settings: ExtensionSettings): SwitchboardConfi
 }
 
 function reasonOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'userMessage' in error) {
-    return String((error as { userMessage: unknown }).userMessage);
-  }
+  if (isSwitchboardError(error)) return error.userMessage;
   return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,6 @@ import type { Services } from '../../host/services.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { costText } from './describe-text.js';
 import { imageExtension, imageFolderSegments, nextImageNames, slugOf } from './image-files.js';
-import { imageModelFor } from './image-model.js';
 import {
   describeChoices,
   type ImageChoices,
@@ -37,7 +36,7 @@ export async function generateImage(services: Services): Promise<void> {
   if (!choices) return;
 
   const engine = await services.engine();
-  const model = imageModelFor(await engine.models(), defaults.model);
+  const model = await engine.modelWith('imageGeneration', defaults.model);
   if (!model) {
     await explainNoModel(
       'no image model is set up. Add an OpenAI key (gpt-image-1) or set switchboard.images.model.',
