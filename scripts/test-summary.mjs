@@ -7,7 +7,7 @@ const root = new URL('..', import.meta.url).pathname;
 const folders = ['packages', 'examples', 'tests'].flatMap((group) =>
   existsSync(join(root, group)) ? readdirSync(join(root, group)).map((name) => join(root, group, name)) : [],
 );
-folders.push(join(root, 'extension'));
+folders.push(join(root, 'extension'), join(root, 'e2e'));
 
 let passed = 0;
 let failed = 0;

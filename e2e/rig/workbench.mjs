@@ -1,0 +1,276 @@
+// What a person does in VS Code, as playwright-core calls on code-server's workbench in Debian
+// Chromium: run a command from the palette, answer a quick pick or input box, select code, chat.
+// Selectors are VS Code 1.139's own DOM classes and ARIA labels (checked in code-server 4.139.1).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './paths.mjs';
+
+const QUICK_INPUT = '.quick-input-widget';
+const CHAT_INPUT = '.interactive-input-part';
+const CHAT_RESPONSE = '.interactive-item-container.interactive-response';
+
+export class Workbench {
+  /** @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page */
+  constructor(browser, page, screenshotsDir) {
+    this.browser = browser;
+    this.page = page;
+    this.screenshotsDir = screenshotsDir;
+  }
+
+  /** Opens code-server at `url` and waits until the workbench is ready. */
+  static async open(url, { screenshotsDir }) {
+    mkdirSync(screenshotsDir, { recursive: true });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(url, { timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ timeout: 30_000 });
+    return new Workbench(browser, page, screenshotsDir);
+  }
+
+  async close() {
+    await this.browser.close().catch(() => {});
+  }
+
+  async screenshot(name) {
+    const file = path.join(this.screenshotsDir, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  /** The whole workbench's visible text: what a person can read right now. */
+  visibleText() {
+    return this.page.locator('.monaco-workbench').innerText();
+  }
+
+  // ---- command palette, quick picks, input boxes ----
+
+  /** Runs a command by its palette label, e.g. `Switchboard: Select Model`. */
+  async command(label) {
+    await this.dismissQuickInput();
+    await this.page.keyboard.press('F1');
+    const input = await this.quickInputBox();
+    await input.fill(`>${label}`);
+    // The first row is the best match; wait until it is this command, then take it.
+    const first = this.page.locator(`${QUICK_INPUT} [role=option]`).first();
+    await first.filter({ hasText: label }).waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    // The palette closes, or the command's own quick pick replaces it: wait for either.
+    const started = Date.now();
+    while ((await input.isVisible()) && (await input.inputValue()).startsWith('>')) {
+      if (Date.now() - started > 10_000) throw new Error(`The palette did not run "${label}".`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  async quickInputBox() {
+    const input = this.page.locator(`${QUICK_INPUT} input`).first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    return input;
+  }
+
+  /** The title or prompt of the open quick input (a quick pick or an input box). */
+  async quickInputText() {
+    const widget = this.page.locator(QUICK_INPUT);
+    await widget.waitFor({ state: 'visible', timeout: 15_000 });
+    return widget.innerText();
+  }
+
+  /** The rows of the open quick pick, as shown. */
+  async quickPickRows() {
+    const rows = this.page.locator(`${QUICK_INPUT} [role=option]`);
+    await rows.first().waitFor({ timeout: 15_000 });
+    return rows.allInnerTexts();
+  }
+
+  /** Picks the row of the open quick pick whose text contains `text`. */
+  async pick(text) {
+    const row = this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: text }).first();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+  }
+
+  /** Types into the open input box (or a quick pick's filter) and presses Enter. */
+  async answer(text) {
+    const input = await this.quickInputBox();
+    await input.fill(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** VS Code's own "Open File" dialog in code-server: a quick input taking a path. */
+  async chooseFile(file) {
+    const input = await this.quickInputBox();
+    await input.fill(file);
+    await this.page.waitForTimeout(300);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async dismissQuickInput() {
+    if (await this.page.locator(QUICK_INPUT).isVisible()) await this.page.keyboard.press('Escape');
+  }
+
+  // ---- editors ----
+
+  /** Opens a workspace file with Quick Open (Ctrl+P). */
+  async openFile(relativePath) {
+    await this.dismissQuickInput();
+    await this.page.keyboard.press('ControlOrMeta+P');
+    const input = await this.quickInputBox();
+    await input.fill(relativePath);
+    await this.page
+      .locator(`${QUICK_INPUT} [role=option]`)
+      .filter({ hasText: path.basename(relativePath) })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator(`.tab.active[aria-label^="${path.basename(relativePath)}"]`).waitFor({ timeout: 15_000 });
+  }
+
+  /** Selects lines `from`..`to` (1-based, inclusive) of the active editor: click a line number, Shift+click another. */
+  async selectLines(from, to) {
+    const lineNumber = (line) =>
+      this.page.locator('.editor-group-container.active .margin-view-overlays .line-numbers').getByText(String(line), { exact: true });
+    await lineNumber(from).click();
+    await lineNumber(to).click({ modifiers: ['Shift'] });
+    await this.page.locator('.part.statusbar').getByText(/selected\)/).waitFor({ timeout: 5000 });
+  }
+
+  /** The text of the editor whose tab is active. */
+  activeEditorText() {
+    return this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+  }
+
+  activeTabTitle() {
+    return this.page.locator('.editor-group-container.active .tab.active').first().getAttribute('aria-label');
+  }
+
+  statusBarText() {
+    return this.page.locator('.part.statusbar').innerText();
+  }
+
+  // ---- notifications ----
+
+  /** Waits for a notification toast whose message matches `pattern`; returns its locator. */
+  async notification(pattern, timeout = 30_000) {
+    const toast = this.page.locator('.notification-toast').filter({ hasText: pattern }).first();
+    await toast.waitFor({ state: 'visible', timeout });
+    return toast;
+  }
+
+  // ---- chat ----
+
+  /** Waits until Switchboard's status bar item shows: the extension has activated. */
+  async switchboardActive() {
+    await this.page.locator('.part.statusbar').getByText('Switchboard', { exact: false }).first().waitFor({ timeout: 60_000 });
+  }
+
+  async openChat() {
+    await this.switchboardActive();
+    await this.command('Chat: Open Chat');
+    await this.page.locator(`${CHAT_INPUT} .monaco-editor`).last().waitFor({ timeout: 20_000 });
+  }
+
+  modelPickerButton() {
+    return this.page.locator(`${CHAT_INPUT} [role=button][aria-label^="Models"]`).last();
+  }
+
+  /**
+   * Opens VS Code's model picker and returns the names it lists. On a fresh profile without
+   * Copilot, VS Code lists other vendors' models only after its Language Models editor has been
+   * opened once, as a person would by clicking "Manage Models…"; this does the same when the
+   * picker shows nothing but "Auto", or not `wanted`.
+   */
+  async openModelPicker(wanted) {
+    const rows = this.page.locator('.context-view [role=option]:visible');
+    let names = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      await this.dismissQuickInput();
+      if ((await rows.count()) > 0) await this.page.keyboard.press('Escape');
+      await this.modelPickerButton().click();
+      await rows.first().waitFor({ timeout: 15_000 });
+      await this.page.waitForTimeout(300);
+      // Once more than a few models exist, VS Code folds the rest under "Other Models".
+      const folded = rows.filter({ hasText: /^\s*Other Models/ }).first();
+      if ((await folded.count()) > 0 && (await folded.getAttribute('aria-expanded')) !== 'true') {
+        await folded.click();
+        await this.page.waitForTimeout(300);
+      }
+      names = await this.modelPickerNames();
+      const listed = names.filter((name) => name !== 'Auto' && !name.startsWith('Manage Models'));
+      if (wanted ? names.some((name) => wanted.test(name)) : listed.length > 0) return names;
+      await rows.filter({ hasText: 'Manage Models' }).first().click();
+      const editor = this.page.locator('.monaco-modal-editor-block');
+      await editor.waitFor({ timeout: 15_000 });
+      await editor.getByText('Switchboard', { exact: false }).first().waitFor({ timeout: 15_000 }).catch(() => {});
+      await this.page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'detached', timeout: 10_000 });
+      await this.page.waitForTimeout(500);
+    }
+    throw new Error(`The model picker lists ${names.join(', ')}; expected ${wanted ?? 'models besides Auto'}.`);
+  }
+
+  modelPickerNames() {
+    return this.page
+      .locator('.context-view [role=option]:visible')
+      .evaluateAll((rows) => rows.map((row) => (row.querySelector('.title')?.textContent ?? '').trim()).filter(Boolean));
+  }
+
+  /** Picks the model whose name matches `name` in VS Code's chat model picker. */
+  async pickModel(name) {
+    const names = await this.openModelPicker(name);
+    const row = this.page
+      .locator('.context-view [role=option]:visible')
+      .filter({ has: this.page.locator('.title', { hasText: name }) })
+      .first();
+    if ((await row.count()) === 0) throw new Error(`No model matching ${name} in the picker: ${names.join(', ')}`);
+    await row.click();
+    await this.page.waitForTimeout(300);
+    return this.modelPickerButton().getAttribute('aria-label');
+  }
+
+  /** Sends `prompt` from the chat input and waits until the answer stops changing. */
+  async chat(prompt, { timeout = 90_000 } = {}) {
+    const responses = this.page.locator(CHAT_RESPONSE);
+    // The list is virtualized, so counting rows is unreliable: remember the last answer instead.
+    const previous = (await responses.count()) > 0 ? await responses.last().elementHandle() : null;
+    await this.page.locator(`${CHAT_INPUT} .monaco-editor`).last().click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Backspace');
+    await this.page.keyboard.type(prompt, { delay: 5 });
+    // A slash command or @mention opens a suggestion list; Escape closes it and keeps the text.
+    await this.page.keyboard.press('Escape');
+    await this.page.locator(`${CHAT_INPUT} [role=button][aria-label^="Send"]`).last().click();
+    const started = Date.now();
+    while (previous && (await responses.last().evaluate((element, old) => element === old, previous))) {
+      if (Date.now() - started > 30_000) throw new Error(`No answer to "${prompt}" appeared within 30 s.`);
+      await this.page.waitForTimeout(200);
+    }
+    await responses.last().waitFor({ timeout: 30_000 });
+    return this.settledResponse(responses.last(), timeout);
+  }
+
+  /** The last chat answer once it has stopped streaming: its text and its locator. */
+  async settledResponse(response, timeout) {
+    const started = Date.now();
+    let last = '';
+    let stableSince = Date.now();
+    while (Date.now() - started < timeout) {
+      const text = await response.innerText().catch(() => '');
+      const loading = await response
+        .evaluate((element) => element.classList.contains('chat-response-loading') || !!element.querySelector('.chat-response-loading'))
+        .catch(() => true);
+      if (text !== last) {
+        last = text;
+        stableSince = Date.now();
+      } else if (!loading && text && Date.now() - stableSince > 1500) {
+        return { text, element: response };
+      }
+      await this.page.waitForTimeout(250);
+    }
+    throw new Error(`The chat answer did not settle within ${timeout / 1000} s; it reads:\n${last}`);
+  }
+}
