@@ -10,7 +10,17 @@ import { codeServerEntry } from './paths.mjs';
 export function installExtension({ vsix, extensionsDir, userDataDir, configFile }) {
   const result = spawnSync(
     process.execPath,
-    [codeServerEntry, '--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    [
+      codeServerEntry,
+      '--config',
+      configFile,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
     { encoding: 'utf8', timeout: 120_000 },
   );
   const output = `${result.stdout}${result.stderr}`;
@@ -25,7 +35,10 @@ export function installExtension({ vsix, extensionsDir, userDataDir, configFile 
  * machine-scoped settings such as `switchboard.providers` only from the remote's Machine settings).
  */
 export function writeSettings(userDataDir, { user, machine }) {
-  for (const [folder, settings] of [['User', user], ['Machine', machine]]) {
+  for (const [folder, settings] of [
+    ['User', user],
+    ['Machine', machine],
+  ]) {
     mkdirSync(path.join(userDataDir, folder), { recursive: true });
     writeFileSync(path.join(userDataDir, folder, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   }
@@ -40,14 +53,19 @@ export async function startCodeServer({ dir, userDataDir, extensionsDir, configF
     process.execPath,
     [
       codeServerEntry,
-      '--config', configFile,
-      '--bind-addr', `127.0.0.1:${chosenPort}`,
-      '--auth', 'none',
+      '--config',
+      configFile,
+      '--bind-addr',
+      `127.0.0.1:${chosenPort}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      '--user-data-dir', userDataDir,
-      '--extensions-dir', extensionsDir,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
       workspace,
     ],
     // Its own process group: the extension host and language servers go with it on stop().
@@ -77,7 +95,14 @@ export async function startCodeServer({ dir, userDataDir, extensionsDir, configF
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { origin, url: `${origin}/?folder=${encodeURIComponent(workspace)}`, pid: child.pid, logFile, stop, exited: new Promise((resolve) => child.once('exit', resolve)) };
+  return {
+    origin,
+    url: `${origin}/?folder=${encodeURIComponent(workspace)}`,
+    pid: child.pid,
+    logFile,
+    stop,
+    exited: new Promise((resolve) => child.once('exit', resolve)),
+  };
 }
 
 function freePort() {

@@ -10,7 +10,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from
 import path from 'node:path';
 import { chromiumPath, codeServerDir, codeServerEntry, e2eDir } from './paths.mjs';
 
-const BUILD_PACKAGES = ['build-essential', 'python3', 'pkg-config', 'libkrb5-dev', 'libx11-dev', 'libxkbfile-dev', 'libsecret-1-dev'];
+const BUILD_PACKAGES = [
+  'build-essential',
+  'python3',
+  'pkg-config',
+  'libkrb5-dev',
+  'libx11-dev',
+  'libxkbfile-dev',
+  'libsecret-1-dev',
+];
 const BROWSER_PACKAGES = ['chromium', 'fonts-liberation'];
 
 /** Makes sure code-server (and, with `browser`, Chromium) is installed; returns how long each step took. */
@@ -67,18 +75,26 @@ function installDebianPackages(names, log) {
   const isRoot = process.getuid?.() === 0;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`code-server needs these packages: ${names.join(', ')}. Install them (as root: ${command}) and run again.`);
+    throw new Error(
+      `code-server needs these packages: ${names.join(', ')}. Install them (as root: ${command}) and run again.`,
+    );
   }
   log(`Switchboard: installing Debian packages: ${names.join(' ')} ...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', ...names]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', '--no-install-recommends', ...names],
+  ]) {
     const result = spawnSync('apt-get', args, { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (result.status !== 0) throw new Error(`apt-get ${args[0]} failed (exit ${result.status}); try: ${command}`);
+    if (result.status !== 0)
+      throw new Error(`apt-get ${args[0]} failed (exit ${result.status}); try: ${command}`);
   }
 }
 
 function isDebianPackageInstalled(name) {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  // dpkg-query's own format syntax, not a template literal.
+  const format = '-f=$' + '{Status}';
+  const result = spawnSync('dpkg-query', ['-W', format, name], { encoding: 'utf8' });
   return result.status === 0 && result.stdout.includes('install ok installed');
 }
 

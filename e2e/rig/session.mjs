@@ -11,7 +11,8 @@ import { startFakes } from './fakes.mjs';
 import { extensionDir, fixtureWorkspace, sessionsDir } from './paths.mjs';
 
 /** The environment variables providers read keys from: never inherited, so a session is the same everywhere. */
-const KEY_VARIABLES = /^(OPENAI|ANTHROPIC|GEMINI|GOOGLE|CO|COHERE|GROQ|OPENROUTER|DEEPSEEK|TOGETHER|AZURE_OPENAI|MISTRAL|XAI|HF)_(API_)?(KEY|TOKEN)$/;
+const KEY_VARIABLES =
+  /^(OPENAI|ANTHROPIC|GEMINI|GOOGLE|CO|COHERE|GROQ|OPENROUTER|DEEPSEEK|TOGETHER|AZURE_OPENAI|MISTRAL|XAI|HF)_(API_)?(KEY|TOKEN)$/;
 
 /** The workbench as a person would have it after dismissing first-run noise; Ask mode for chat. */
 const WORKBENCH_SETTINGS = {
@@ -37,7 +38,13 @@ const WORKBENCH_SETTINGS = {
  * @param {Record<string, unknown>} [options.settings]  extra user settings
  * @param {number} [options.port]
  */
-export async function startSession({ name, keysInEnvironment = false, localModelInstalled = false, settings = {}, port }) {
+export async function startSession({
+  name,
+  keysInEnvironment = false,
+  localModelInstalled = false,
+  settings = {},
+  port,
+}) {
   const dir = path.join(sessionsDir, name);
   rmSync(dir, { recursive: true, force: true });
   const userDataDir = path.join(dir, 'user-data');
@@ -45,7 +52,8 @@ export async function startSession({ name, keysInEnvironment = false, localModel
   const workspace = path.join(dir, 'workspace');
   const pluginFolder = path.join(dir, 'plugins');
   const modelsDir = path.join(dir, 'models');
-  for (const folder of [userDataDir, extensionsDir, pluginFolder, modelsDir]) mkdirSync(folder, { recursive: true });
+  for (const folder of [userDataDir, extensionsDir, pluginFolder, modelsDir])
+    mkdirSync(folder, { recursive: true });
   cpSync(fixtureWorkspace, workspace, { recursive: true });
   // A configuration file of its own keeps code-server from creating ~/.config/code-server.
   const configFile = path.join(dir, 'code-server.yaml');
@@ -129,7 +137,8 @@ export function packagedExtension() {
     cwd: extensionDir,
     encoding: 'utf8',
   });
-  if (result.status !== 0) throw new Error(`Packaging the extension failed:\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`Packaging the extension failed:\n${result.stdout}${result.stderr}`);
   // Its last line is `<file>.vsix: <size>`.
   const vsix = /(\S+\.vsix):/.exec(result.stdout)?.[1];
   if (!vsix) throw new Error(`Packaging reported success but named no .vsix:\n${result.stdout}`);

@@ -9,7 +9,9 @@ import { ensureCodeServer } from './install-code-server.mjs';
 import { startSession } from './session.mjs';
 import { packCoherePlugin } from './third-party-plugin.mjs';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '8080' }, smoke: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: '8080' }, smoke: { type: 'boolean' } },
+});
 
 const { version } = ensureCodeServer();
 const session = await startSession({

@@ -87,8 +87,9 @@ export class Workbench {
     return rows.allInnerTexts();
   }
 
-  /** Picks the row of the open quick pick whose text contains `text`. */
+  /** Picks the row of the open quick pick whose text contains `text`, typing it to filter (lists are virtual). */
   async pick(text) {
+    await (await this.quickInputBox()).fill(text);
     const row = this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: text }).first();
     await row.waitFor({ timeout: 15_000 });
     await row.click();
@@ -127,21 +128,38 @@ export class Workbench {
       .first()
       .waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
-    await this.page.locator(`.tab.active[aria-label^="${path.basename(relativePath)}"]`).waitFor({ timeout: 15_000 });
+    await this.page
+      .locator(`.tab.active[aria-label^="${path.basename(relativePath)}"]`)
+      .waitFor({ timeout: 15_000 });
   }
 
   /** Selects lines `from`..`to` (1-based, inclusive) of the active editor: click a line number, Shift+click another. */
   async selectLines(from, to) {
     const lineNumber = (line) =>
-      this.page.locator('.editor-group-container.active .margin-view-overlays .line-numbers').getByText(String(line), { exact: true });
+      this.page
+        .locator('.editor-group-container.active .margin-view-overlays .line-numbers')
+        .getByText(String(line), { exact: true });
     await lineNumber(from).click();
     await lineNumber(to).click({ modifiers: ['Shift'] });
-    await this.page.locator('.part.statusbar').getByText(/selected\)/).waitFor({ timeout: 5000 });
+    await this.page
+      .locator('.part.statusbar')
+      .getByText(/selected\)/)
+      .waitFor({ timeout: 5000 });
   }
 
   /** The text of the editor whose tab is active. */
   activeEditorText() {
     return this.page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+  }
+
+  /** The text shown by the editor group whose active tab's title contains `title` ('' when none). */
+  async editorTextTitled(title) {
+    const group = this.page
+      .locator('.editor-group-container')
+      .filter({ has: this.page.locator('.tab.active', { hasText: title }) })
+      .first();
+    if ((await group.count()) === 0) return '';
+    return group.locator('.monaco-editor .view-lines').first().innerText();
   }
 
   activeTabTitle() {
@@ -165,7 +183,11 @@ export class Workbench {
 
   /** Waits until Switchboard's status bar item shows: the extension has activated. */
   async switchboardActive() {
-    await this.page.locator('.part.statusbar').getByText('Switchboard', { exact: false }).first().waitFor({ timeout: 60_000 });
+    await this.page
+      .locator('.part.statusbar')
+      .getByText('Switchboard', { exact: false })
+      .first()
+      .waitFor({ timeout: 60_000 });
   }
 
   async openChat() {
@@ -205,18 +227,26 @@ export class Workbench {
       await rows.filter({ hasText: 'Manage Models' }).first().click();
       const editor = this.page.locator('.monaco-modal-editor-block');
       await editor.waitFor({ timeout: 15_000 });
-      await editor.getByText('Switchboard', { exact: false }).first().waitFor({ timeout: 15_000 }).catch(() => {});
+      await editor
+        .getByText('Switchboard', { exact: false })
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => {});
       await this.page.keyboard.press('Escape');
       await editor.waitFor({ state: 'detached', timeout: 10_000 });
       await this.page.waitForTimeout(500);
     }
-    throw new Error(`The model picker lists ${names.join(', ')}; expected ${wanted ?? 'models besides Auto'}.`);
+    throw new Error(
+      `The model picker lists ${names.join(', ')}; expected ${wanted ?? 'models besides Auto'}.`,
+    );
   }
 
   modelPickerNames() {
     return this.page
       .locator('.context-view [role=option]:visible')
-      .evaluateAll((rows) => rows.map((row) => (row.querySelector('.title')?.textContent ?? '').trim()).filter(Boolean));
+      .evaluateAll((rows) =>
+        rows.map((row) => (row.querySelector('.title')?.textContent ?? '').trim()).filter(Boolean),
+      );
   }
 
   /** Picks the model whose name matches `name` in VS Code's chat model picker. */
@@ -226,7 +256,8 @@ export class Workbench {
       .locator('.context-view [role=option]:visible')
       .filter({ has: this.page.locator('.title', { hasText: name }) })
       .first();
-    if ((await row.count()) === 0) throw new Error(`No model matching ${name} in the picker: ${names.join(', ')}`);
+    if ((await row.count()) === 0)
+      throw new Error(`No model matching ${name} in the picker: ${names.join(', ')}`);
     await row.click();
     await this.page.waitForTimeout(300);
     return this.modelPickerButton().getAttribute('aria-label');
@@ -261,7 +292,11 @@ export class Workbench {
     while (Date.now() - started < timeout) {
       const text = await response.innerText().catch(() => '');
       const loading = await response
-        .evaluate((element) => element.classList.contains('chat-response-loading') || !!element.querySelector('.chat-response-loading'))
+        .evaluate(
+          (element) =>
+            element.classList.contains('chat-response-loading') ||
+            !!element.querySelector('.chat-response-loading'),
+        )
         .catch(() => true);
       if (text !== last) {
         last = text;

@@ -18,9 +18,13 @@ let session;
 /** @type {Workbench} */
 let workbench;
 
-const FOOTER = /answered by (\S+)(?: \(fallback from (\S+)\))? · (\$[\d.]+|free|price unknown) · \d+ in \/ \d+ out tokens/;
+const FOOTER =
+  /answered by (\S+)(?: \(fallback from (\S+)\))? · (\$[\d.]+|free|price unknown) · \d+ in \/ \d+ out tokens/;
 /** A JavaScript call frame, as a stack trace would show it. */
 const STACK_FRAME = /\bat .+\((?:file:|\/).+:\d+:\d+\)|\bat (?:file:|\/)\S+:\d+:\d+/;
+
+/** Text without whitespace: an editor shows long lines wrapped, and a wrap may fall inside a word. */
+const squeeze = (text) => text.replace(/\s+/g, '');
 
 /** A scenario whose failure leaves a screenshot and the extension's log in the error. */
 function scenario(title, run) {
@@ -28,7 +32,10 @@ function scenario(title, run) {
     try {
       await run();
     } catch (error) {
-      const slug = title.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 60);
+      const slug = title
+        .replace(/[^a-z0-9]+/gi, '-')
+        .toLowerCase()
+        .slice(0, 60);
       await workbench?.screenshot(`failed-${slug}`).catch(() => {});
       const log = session?.switchboardLog().split('\n').slice(-25).join('\n');
       error.message += `\n--- screenshot: e2e/screenshots/failed-${slug}.png; Switchboard log (last lines) ---\n${log}`;
@@ -49,51 +56,61 @@ afterAll(async () => {
 });
 
 describe('Switchboard in code-server (VS Code 1.139)', () => {
-  scenario('8. with no key configured, the chat asks for one (not a stack trace) and the key is set from there', async () => {
-    await workbench.openChat();
-    const names = await workbench.openModelPicker(/set up a model/);
-    expect(names).toContain('Switchboard: set up a model');
-    await workbench.pickModel(/set up a model/);
+  scenario(
+    '8. with no key configured, the chat asks for one (not a stack trace) and the key is set from there',
+    async () => {
+      await workbench.openChat();
+      const names = await workbench.openModelPicker(/set up a model/);
+      expect(names).toContain('Switchboard: set up a model');
+      await workbench.pickModel(/set up a model/);
 
-    const answer = await workbench.chat('@switchboard hello');
-    expect(answer.text).toContain('No model is set up yet');
-    expect(answer.text).not.toMatch(STACK_FRAME);
-    const setKey = answer.element.getByRole('button', { name: 'Set API Key' });
-    await expect(setKey.isVisible()).resolves.toBe(true);
-    await workbench.screenshot('no-key');
+      const answer = await workbench.chat('@switchboard hello');
+      expect(answer.text).toContain('No model is set up yet');
+      expect(answer.text).not.toMatch(STACK_FRAME);
+      const setKey = answer.element.getByRole('button', { name: 'Set API Key' });
+      await expect(setKey.isVisible()).resolves.toBe(true);
+      await workbench.screenshot('no-key');
 
-    await setKey.click();
-    const providers = await workbench.quickPickRows();
-    expect(providers.join('\n')).toMatch(/OpenAI[\s\S]*Anthropic|Anthropic[\s\S]*OpenAI/);
-    await workbench.pick('OpenAI');
-    expect(await workbench.quickInputText()).toMatch(/OpenAI API key/);
-    await workbench.screenshot('set-key');
-    await workbench.answer('sk-e2e-openai-key');
-    await workbench.notification(/key saved for OpenAI/);
-    // The key was checked against the provider's model list, with the key as a bearer token.
-    const check = session.fakes.openai.requests.find((request) => request.path === '/v1/models');
-    expect(check?.headers.authorization).toBe('Bearer sk-e2e-openai-key');
+      await setKey.click();
+      const providers = await workbench.quickPickRows();
+      expect(providers.join('\n')).toMatch(/OpenAI[\s\S]*Anthropic|Anthropic[\s\S]*OpenAI/);
+      await workbench.pick('OpenAI');
+      expect(await workbench.quickInputText()).toMatch(/OpenAI API key/);
+      await workbench.screenshot('set-key');
+      await workbench.answer('sk-e2e-openai-key');
+      await workbench.notification(/key saved for OpenAI/);
+      // The key was checked against the provider's model list, with the key as a bearer token.
+      const check = session.fakes.openai.requests.find((request) => request.path === '/v1/models');
+      expect(check?.headers.authorization).toBe('Bearer sk-e2e-openai-key');
 
-    await workbench.command('Switchboard: Set API Key');
-    await workbench.pick('Anthropic');
-    await workbench.answer('sk-ant-e2e-key');
-    await workbench.notification(/key saved for Anthropic/);
-    expect(session.switchboardLog()).not.toContain('sk-e2e-openai-key');
-  });
+      await workbench.command('Switchboard: Set API Key');
+      await workbench.pick('Anthropic');
+      await workbench.answer('sk-ant-e2e-key');
+      await workbench.notification(/key saved for Anthropic/);
+      expect(session.switchboardLog()).not.toContain('sk-e2e-openai-key');
+    },
+  );
 
-  scenario('1. a Switchboard model picked in VS Code\'s model picker streams its answer in the Chat view', async () => {
-    session.fakes.answerWith('Streaming works: this answer came word by word from the OpenAI wire format.');
-    const names = await workbench.openModelPicker(/gpt-4o-mini|GPT-4o mini/i);
-    expect(names).toEqual(expect.arrayContaining([expect.stringMatching(/claude-haiku-5-5|Claude Haiku 5.5/i)]));
-    await workbench.pickModel(/^(gpt-4o-mini|GPT-4o mini)$/i);
+  scenario(
+    "1. a Switchboard model picked in VS Code's model picker streams its answer in the Chat view",
+    async () => {
+      session.fakes.answerWith('Streaming works: this answer came word by word from the OpenAI wire format.');
+      const names = await workbench.openModelPicker(/gpt-4o-mini|GPT-4o mini/i);
+      expect(names).toEqual(
+        expect.arrayContaining([expect.stringMatching(/claude-haiku-5-5|Claude Haiku 5.5/i)]),
+      );
+      await workbench.pickModel(/^(gpt-4o-mini|GPT-4o mini)$/i);
 
-    const answer = await workbench.chat('Say hello in one sentence.');
-    expect(answer.text).toContain('Streaming works: this answer came word by word from the OpenAI wire format.');
-    const request = session.fakes.openai.lastChatRequest();
-    expect(request).toMatchObject({ model: 'gpt-4o-mini', stream: true });
-    expect(JSON.stringify(request.messages)).toContain('Say hello in one sentence.');
-    await workbench.screenshot('chat-model-picker');
-  });
+      const answer = await workbench.chat('Say hello in one sentence.');
+      expect(answer.text).toContain(
+        'Streaming works: this answer came word by word from the OpenAI wire format.',
+      );
+      const request = session.fakes.openai.lastChatRequest();
+      expect(request).toMatchObject({ model: 'gpt-4o-mini', stream: true });
+      expect(JSON.stringify(request.messages)).toContain('Say hello in one sentence.');
+      await workbench.screenshot('chat-model-picker');
+    },
+  );
 
   scenario('2. @switchboard /explain on a selection answers with the model and cost footer', async () => {
     await workbench.openFile('src/cart.js');
@@ -111,94 +128,127 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
     await workbench.screenshot('explain-chat');
   });
 
-  scenario('3. when the primary provider answers 503, the fallback answers and the footer says so', async () => {
-    session.fakes.openai.setDefaultReply({ kind: 'error', status: 503, message: 'The server is overloaded.' });
-    session.fakes.anthropic.setDefaultReply({ text: 'Anthropic answered instead: it returns the discounted total.' });
-    try {
-      const answer = await workbench.chat('@switchboard what does applyDiscount return?');
-      expect(answer.text).toContain('Anthropic answered instead: it returns the discounted total.');
+  scenario(
+    '3. when the primary provider answers 503, the fallback answers and the footer says so',
+    async () => {
+      session.fakes.openai.setDefaultReply({
+        kind: 'error',
+        status: 503,
+        message: 'The server is overloaded.',
+      });
+      session.fakes.anthropic.setDefaultReply({
+        text: 'Anthropic answered instead: it returns the discounted total.',
+      });
+      try {
+        const answer = await workbench.chat('@switchboard what does applyDiscount return?');
+        expect(answer.text).toContain('Anthropic answered instead: it returns the discounted total.');
+        const footer = FOOTER.exec(answer.text);
+        expect(footer?.slice(1, 3)).toEqual(['anthropic/claude-haiku-5-5', 'openai/gpt-4o-mini']);
+        await workbench.screenshot('fallback');
+      } finally {
+        session.fakes.answerWith('');
+      }
+      expect(session.switchboardLog()).toMatch(/fallback|Fallback/);
+    },
+  );
+
+  scenario(
+    '4. command palette: Select Model, then Explain Selection streams into a side document',
+    async () => {
+      await workbench.command('Switchboard: Select Model');
+      expect(await workbench.quickInputText()).toMatch(/Select Model/);
+      await workbench.screenshot('select-model');
+      await workbench.pick('Claude Sonnet 5.5');
+      await expect
+        .poll(() => workbench.statusBarText(), { timeout: 10_000 })
+        .toMatch(/Claude Sonnet 5.5|claude-sonnet-5-5/);
+
+      session.fakes.answerWith('EXPLANATION: addItem appends an item to the cart and returns the cart.');
+      await workbench.openFile('src/cart.js');
+      await workbench.selectLines(3, 6);
+      await workbench.command('Switchboard: Explain Selection');
+      const explanation = async () => squeeze(await workbench.editorTextTitled('Explanation of cart.js 3-6'));
+      await expect
+        .poll(explanation, { timeout: 30_000 })
+        .toContain(squeeze('EXPLANATION: addItem appends an item to the cart'));
+      await expect
+        .poll(explanation, { timeout: 10_000 })
+        .toContain(squeeze('answered by anthropic/claude-sonnet-5-5'));
+      expect(session.fakes.anthropic.lastChatRequest().model).toBe('claude-sonnet-5-5');
+      await workbench.screenshot('explain-selection');
+    },
+  );
+
+  scenario(
+    '5. Generate Image writes a picture into the workspace, and Describe Image answers about it',
+    async () => {
+      session.fakes.answerWith('A lighthouse at dawn, drawn as a single pixel.');
+      await workbench.command('Switchboard: Generate Image');
+      await workbench.answer('a lighthouse at dawn');
+      await workbench.pick('Generate with the defaults');
+      const image = path.join(session.workspace, 'images', 'a-lighthouse-at-dawn-1.png');
+      await expect.poll(() => existsSync(image), { timeout: 30_000 }).toBe(true);
+      expect(readFileSync(image).toString('base64')).toBe(TINY_PNG_BASE64);
+      await workbench.notification(/a-lighthouse-at-dawn-1\.png/);
+      await workbench.screenshot('generate-image');
+
+      await workbench.command('Switchboard: Describe Image');
+      await workbench.chooseFile(image);
+      const description = async () =>
+        squeeze(await workbench.editorTextTitled('a-lighthouse-at-dawn-1.png.md'));
+      await expect
+        .poll(description, { timeout: 30_000 })
+        .toContain(squeeze('A lighthouse at dawn, drawn as a single pixel.'));
+      await expect
+        .poll(description, { timeout: 10_000 })
+        .toContain(squeeze('answered by anthropic/claude-sonnet-5-5'));
+      // The picture itself went to the vision model, byte for byte.
+      const [question] = session.fakes.anthropic.lastChatRequest().messages;
+      expect(question.images).toEqual([{ base64: TINY_PNG_BASE64, mimeType: 'image/png' }]);
+      await workbench.screenshot('describe-image');
+    },
+  );
+
+  scenario(
+    '6. a local llama.cpp model (the tiny GGUF) added from a file answers in the same chat',
+    async () => {
+      await workbench.command('Switchboard: Add Local Model');
+      await workbench.pick('Pick a GGUF file');
+      await workbench.chooseFile(session.ggufFile);
+      const ready = await workbench.notification(/local model llamacpp\/tiny-chat is ready/);
+      await ready.getByRole('button', { name: 'Use It Now' }).click();
+
+      await workbench.pickModel(/tiny-chat/);
+      const answer = await workbench.chat('@switchboard hi', { timeout: 150_000 });
       const footer = FOOTER.exec(answer.text);
-      expect(footer?.slice(1, 3)).toEqual(['anthropic/claude-haiku-5-5', 'openai/gpt-4o-mini']);
-      await workbench.screenshot('fallback');
-    } finally {
-      session.fakes.answerWith('');
-    }
-    expect(session.switchboardLog()).toMatch(/fallback|Fallback/);
-  });
+      expect(footer?.[1]).toBe('llamacpp/tiny-chat');
+      expect(footer?.[3]).toBe('free');
+      await workbench.screenshot('local-model');
+    },
+  );
 
-  scenario('4. command palette: Select Model, then Explain Selection streams into a side document', async () => {
-    await workbench.command('Switchboard: Select Model');
-    const rows = await workbench.quickPickRows();
-    expect(rows.join('\n')).toMatch(/Claude Sonnet 5.5|claude-sonnet-5-5/);
-    await workbench.pick('Claude Sonnet 5.5');
-    await expect.poll(() => workbench.statusBarText(), { timeout: 10_000 }).toMatch(/Claude Sonnet 5.5|claude-sonnet-5-5/);
+  scenario(
+    '7. a provider package dropped into the plugin folder shows up as new models, no rebuild',
+    async () => {
+      const before = await workbench.openModelPicker();
+      await workbench.page.keyboard.press('Escape');
+      expect(before.join('\n')).not.toMatch(/command-a/i);
 
-    session.fakes.answerWith('EXPLANATION: addItem appends an item to the cart and returns the cart.');
-    await workbench.openFile('src/cart.js');
-    await workbench.selectLines(3, 6);
-    await workbench.command('Switchboard: Explain Selection');
-    await expect
-      .poll(() => workbench.activeEditorText(), { timeout: 30_000 })
-      .toContain('EXPLANATION: addItem appends an item to the cart and returns the cart.');
-    expect(session.fakes.anthropic.lastChatRequest().model).toBe('claude-sonnet-5-5');
-    await workbench.screenshot('explain-selection');
-  });
+      // Written beside the folder, then moved in whole: what `npm install` or a copy leaves behind.
+      const packed = await packCoherePlugin(path.join(session.dir, 'outside'));
+      renameSync(packed, path.join(session.pluginFolder, path.basename(packed)));
 
-  scenario('5. Generate Image writes a picture into the workspace, and Describe Image answers about it', async () => {
-    session.fakes.answerWith('A lighthouse at dawn, drawn as a single pixel.');
-    await workbench.command('Switchboard: Generate Image');
-    await workbench.answer('a lighthouse at dawn');
-    await workbench.pick('Generate with the defaults');
-    const image = path.join(session.workspace, 'images', 'a-lighthouse-at-dawn-1.png');
-    await expect.poll(() => existsSync(image), { timeout: 30_000 }).toBe(true);
-    expect(readFileSync(image).toString('base64')).toBe(TINY_PNG_BASE64);
-    await workbench.notification(/a-lighthouse-at-dawn-1\.png/);
-    await workbench.screenshot('generate-image');
+      await workbench.command('Switchboard: Set API Key');
+      await workbench.pick('Cohere');
+      await workbench.answer('co-e2e-key');
+      await workbench.notification(/key saved for Cohere/);
 
-    await workbench.command('Switchboard: Describe Image');
-    await workbench.chooseFile(image);
-    await expect
-      .poll(() => workbench.activeEditorText(), { timeout: 30_000 })
-      .toContain('A lighthouse at dawn, drawn as a single pixel.');
-    const described = session.fakes.anthropic.lastChatRequest();
-    expect(JSON.stringify(described.messages)).toMatch(/"type":"image"/);
-    await workbench.screenshot('describe-image');
-  });
-
-  scenario('6. a local llama.cpp model (the tiny GGUF) added from a file answers in the same chat', async () => {
-    await workbench.command('Switchboard: Add Local Model');
-    await workbench.pick('Pick a GGUF file');
-    await workbench.chooseFile(session.ggufFile);
-    const ready = await workbench.notification(/local model llamacpp\/tiny-chat is ready/);
-    await ready.getByRole('button', { name: 'Use It Now' }).click();
-
-    await workbench.pickModel(/tiny-chat/);
-    const answer = await workbench.chat('@switchboard hi', { timeout: 150_000 });
-    const footer = FOOTER.exec(answer.text);
-    expect(footer?.[1]).toBe('llamacpp/tiny-chat');
-    expect(footer?.[3]).toBe('free');
-    await workbench.screenshot('local-model');
-  });
-
-  scenario('7. a provider package dropped into the plugin folder shows up as new models, no rebuild', async () => {
-    const before = await workbench.openModelPicker();
-    await workbench.page.keyboard.press('Escape');
-    expect(before.join('\n')).not.toMatch(/command-a/i);
-
-    // Written beside the folder, then moved in whole: what `npm install` or a copy leaves behind.
-    const packed = await packCoherePlugin(path.join(session.dir, 'outside'));
-    renameSync(packed, path.join(session.pluginFolder, path.basename(packed)));
-
-    await workbench.command('Switchboard: Set API Key');
-    await workbench.pick('Cohere');
-    await workbench.answer('co-e2e-key');
-    await workbench.notification(/key saved for Cohere/);
-
-    session.fakes.answerWith('Hello from Cohere, through a plugin nobody rebuilt the extension for.');
-    await workbench.pickModel(/command-a/i);
-    const answer = await workbench.chat('@switchboard hello');
-    expect(answer.text).toContain('Hello from Cohere, through a plugin nobody rebuilt the extension for.');
-    expect(FOOTER.exec(answer.text)?.[1]).toMatch(/^cohere\//);
-    await workbench.screenshot('plugin-models');
-  });
+      session.fakes.answerWith('Hello from Cohere, through a plugin nobody rebuilt the extension for.');
+      await workbench.pickModel(/command-a/i);
+      const answer = await workbench.chat('@switchboard hello');
+      expect(answer.text).toContain('Hello from Cohere, through a plugin nobody rebuilt the extension for.');
+      expect(FOOTER.exec(answer.text)?.[1]).toMatch(/^cohere\//);
+      await workbench.screenshot('plugin-models');
+    },
+  );
 });

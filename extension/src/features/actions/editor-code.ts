@@ -11,8 +11,13 @@ export function snippetOf(document: vscode.TextDocument, range?: vscode.Range): 
     code: document.getText(range),
     languageId: document.languageId,
     fileName: displayName(document.uri),
-    ...(whole ? {} : { startLine: range.start.line + 1, endLine: range.end.line + 1 }),
+    ...(whole ? {} : { startLine: range.start.line + 1, endLine: lastLineOf(range) + 1 }),
   };
+}
+
+/** A selection that ends at the very start of a line (a line-number click) does not take that line. */
+function lastLineOf(range: vscode.Range): number {
+  return range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
 }
 
 /** A workspace-relative path, or the file name for files outside the workspace and untitled ones. */

@@ -1,9 +1,8 @@
 // /image: generates an image, saves it into the workspace's images folder and shows it in the chat.
 import type { ImageRequest } from '@switchboard/core';
-import { escapeMarkdown, warningNotes } from '../../prompts/footer.js';
+import { costText, escapeMarkdown, warningNotes } from '../../prompts/footer.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { displayName } from '../actions/editor-code.js';
-import { costText } from '../images/describe-text.js';
 import { saveImages } from '../images/generate-image.js';
 import { slugOf } from '../images/image-files.js';
 import type { ChatTurn, CommandResult } from './turn.js';

@@ -6,8 +6,8 @@ import type { GeneratedImage } from '@switchboard/core';
 import * as vscode from 'vscode';
 import type { ImageDefaults } from '../../config/settings.js';
 import type { Services } from '../../host/services.js';
+import { costText } from '../../prompts/footer.js';
 import { abortOn } from '../../shared/cancellation.js';
-import { costText } from './describe-text.js';
 import { imageExtension, imageFolderSegments, nextImageNames, slugOf } from './image-files.js';
 import {
   describeChoices,
