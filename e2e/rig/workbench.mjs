@@ -60,11 +60,11 @@ export class Workbench {
     await first.filter({ hasText: label }).waitFor({ timeout: 15_000 });
     await this.page.keyboard.press('Enter');
     // The palette closes, or the command's own quick pick replaces it: wait for either.
-    const started = Date.now();
-    while ((await input.isVisible()) && (await input.inputValue()).startsWith('>')) {
-      if (Date.now() - started > 10_000) throw new Error(`The palette did not run "${label}".`);
-      await this.page.waitForTimeout(100);
-    }
+    await this.until(
+      async () => !(await input.isVisible()) || !(await input.inputValue()).startsWith('>'),
+      10_000,
+      `the palette to run "${label}"`,
+    );
   }
 
   async quickInputBox() {
@@ -105,9 +105,23 @@ export class Workbench {
   /** VS Code's own "Open File" dialog in code-server: a quick input taking a path. */
   async chooseFile(file) {
     const input = await this.quickInputBox();
+    // The dialog fills in its starting folder a moment after it opens; typing before that is lost.
+    await this.until(async () => (await input.inputValue()).endsWith('/'), 10_000, 'the file dialog to show a folder');
     await input.fill(file);
-    await this.page.waitForTimeout(300);
-    await this.page.keyboard.press('Enter');
+    await this.until(async () => (await input.inputValue()) === file, 5000, `the file dialog to read ${file}`);
+    // Its list follows the typed path; accept with the dialog's own button once it has caught up.
+    await this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: path.basename(file) }).first().waitFor({ timeout: 10_000 });
+    await this.page.locator(`${QUICK_INPUT} .monaco-button`).first().click();
+    await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Polls `condition` every 100 ms until it holds; throws after `timeout` ms naming what was awaited. */
+  async until(condition, timeout, what) {
+    const started = Date.now();
+    while (!(await condition())) {
+      if (Date.now() - started > timeout) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   async dismissQuickInput() {
@@ -201,19 +215,22 @@ export class Workbench {
   }
 
   /**
-   * Opens VS Code's model picker and returns the names it lists. On a fresh profile without
-   * Copilot, VS Code lists other vendors' models only after its Language Models editor has been
-   * opened once, as a person would by clicking "Manage Models…"; this does the same when the
-   * picker shows nothing but "Auto", or not `wanted`.
+   * Opens VS Code's model picker, types `search` into its search box when it has one, and returns
+   * the names it lists. On a fresh profile without Copilot, VS Code lists other vendors' models only
+   * after its Language Models editor has been opened once, as a person would by clicking "Manage
+   * Models…"; this does the same when the picker shows nothing but "Auto", or nothing like `search`.
    */
-  async openModelPicker(wanted) {
+  async openModelPicker(search) {
     const rows = this.page.locator('.context-view [role=option]:visible');
+    const matches = (name) => name.toLowerCase().includes(search.toLowerCase());
     let names = [];
     for (let attempt = 0; attempt < 4; attempt++) {
       await this.dismissQuickInput();
       if ((await rows.count()) > 0) await this.page.keyboard.press('Escape');
       await this.modelPickerButton().click();
       await rows.first().waitFor({ timeout: 15_000 });
+      const searchBox = this.page.locator('.context-view input[placeholder="Search models"]');
+      if (search && (await searchBox.count()) > 0) await searchBox.fill(search);
       await this.page.waitForTimeout(300);
       // Once more than a few models exist, VS Code folds the rest under "Other Models".
       const folded = rows.filter({ hasText: /^\s*Other Models/ }).first();
@@ -223,7 +240,9 @@ export class Workbench {
       }
       names = await this.modelPickerNames();
       const listed = names.filter((name) => name !== 'Auto' && !name.startsWith('Manage Models'));
-      if (wanted ? names.some((name) => wanted.test(name)) : listed.length > 0) return names;
+      if (search ? names.some(matches) : listed.length > 0) return names;
+      await this.page.keyboard.press('Escape');
+      await this.modelPickerButton().click();
       await rows.filter({ hasText: 'Manage Models' }).first().click();
       const editor = this.page.locator('.monaco-modal-editor-block');
       await editor.waitFor({ timeout: 15_000 });
@@ -237,7 +256,7 @@ export class Workbench {
       await this.page.waitForTimeout(500);
     }
     throw new Error(
-      `The model picker lists ${names.join(', ')}; expected ${wanted ?? 'models besides Auto'}.`,
+      `The model picker lists ${names.join(', ')}; expected ${search ?? 'models besides Auto'}.`,
     );
   }
 
@@ -249,16 +268,17 @@ export class Workbench {
       );
   }
 
-  /** Picks the model whose name matches `name` in VS Code's chat model picker. */
+  /** Picks the model named `name` in VS Code's chat model picker, else the first whose name contains it (any case). */
   async pickModel(name) {
     const names = await this.openModelPicker(name);
-    const row = this.page
+    const wanted = name.toLowerCase();
+    const exact = names.findIndex((title) => title.toLowerCase() === wanted);
+    const index = exact >= 0 ? exact : names.findIndex((title) => title.toLowerCase().includes(wanted));
+    if (index < 0) throw new Error(`No model matching ${name} in the picker: ${names.join(', ')}`);
+    const rows = this.page
       .locator('.context-view [role=option]:visible')
-      .filter({ has: this.page.locator('.title', { hasText: name }) })
-      .first();
-    if ((await row.count()) === 0)
-      throw new Error(`No model matching ${name} in the picker: ${names.join(', ')}`);
-    await row.click();
+      .filter({ has: this.page.locator('.title') });
+    await rows.nth(index).click();
     await this.page.waitForTimeout(300);
     return this.modelPickerButton().getAttribute('aria-label');
   }

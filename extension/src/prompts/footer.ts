@@ -62,6 +62,12 @@ export function footerMarkdown(facts: AnswerFacts, extraNotes: readonly string[]
   return `${FOOTER_START}${escapeMarkdown(footerText(facts))}*${quote}`;
 }
 
+/** The footer closing a Markdown document (Explain, Describe Image): read as source, so nothing is escaped. */
+export function documentFooter(facts: AnswerFacts): string {
+  const notes = answerNotes(facts).map((note) => `\n> ${note}`);
+  return `${FOOTER_START}${footerText(facts)}*\n${notes.join('')}`;
+}
+
 /** The answer without the footer this module added (for the conversation history). */
 export function stripFooter(text: string): string {
   const at = text.lastIndexOf(FOOTER_START);

@@ -9,7 +9,7 @@ import { describeSnippet } from '../../prompts/code-snippet.js';
 import { type CodeTask, codeTaskMessages } from '../../prompts/code-tasks.js';
 import { extractCode, matchIndentation, withEol } from '../../prompts/extract-code.js';
 import { fenceLanguage } from '../../prompts/fence.js';
-import { answerNotes, footerMarkdown, footerText } from '../../prompts/footer.js';
+import { answerNotes, documentFooter, footerText } from '../../prompts/footer.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { editorWithSelection, fullLineRange, modelOrExplain, snippetOf } from './editor-code.js';
 import type { ProposalSeed } from './proposal-seed.js';
@@ -48,7 +48,7 @@ export class CodeActions {
           else if (event.type === 'interrupted') {
             this.explanations.append(uri, `\n\n> **Interrupted:** ${describeError(event.error).message}`);
           } else if (event.type === 'response') {
-            this.explanations.append(uri, `${footerMarkdown(event.response)}\n`);
+            this.explanations.append(uri, documentFooter(event.response));
           }
         }
       } catch (error) {

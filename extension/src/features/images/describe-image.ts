@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
 import type { StreamingDocuments } from '../../host/streaming-documents.js';
-import { footerMarkdown } from '../../prompts/footer.js';
+import { documentFooter } from '../../prompts/footer.js';
 import { abortOn } from '../../shared/cancellation.js';
 import { DESCRIBE_PROMPT, descriptionHeader } from './describe-text.js';
 import { formatBytes, MAX_IMAGE_BYTES, mimeTypeOf } from './image-files.js';
@@ -71,8 +71,7 @@ export async function describeImage(
           if (event.type === 'text-delta') documents.append(document, event.text);
           else if (event.type === 'interrupted') {
             documents.append(document, `\n\n> The answer broke off: ${event.error.message}`);
-          } else if (event.type === 'response')
-            documents.append(document, `${footerMarkdown(event.response)}\n`);
+          } else if (event.type === 'response') documents.append(document, documentFooter(event.response));
         }
       } catch (error) {
         documents.append(

@@ -3,6 +3,7 @@ import {
   type AnswerFacts,
   answerNotes,
   costText,
+  documentFooter,
   escapeMarkdown,
   footerMarkdown,
   footerText,
@@ -102,5 +103,13 @@ describe('footerMarkdown and stripFooter', () => {
 describe('escapeMarkdown', () => {
   it('escapes emphasis, code, links, tables and math', () => {
     expect(escapeMarkdown('a*b_c`d[e]|f$g')).toBe('a\\*b\\_c\\`d\\[e\\]\\|f\\$g');
+  });
+});
+
+describe('documentFooter', () => {
+  it('closes a Markdown document with the same line as the chat, unescaped, and the notes', () => {
+    expect(documentFooter({ ...facts, finishReason: 'length' })).toBe(
+      "\n\n---\n*— answered by openai/gpt-4o-mini · $0.0012 · 1.2K in / 340 out tokens*\n\n> The answer reached the model's output limit and is cut off.",
+    );
   });
 });
