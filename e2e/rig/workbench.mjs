@@ -107,8 +107,16 @@ export class Workbench {
     const input = await this.quickInputBox();
     // The dialog fills in its starting folder a moment after it opens; typing before that is lost.
     await this.until(async () => (await input.inputValue()).endsWith('/'), 10_000, 'the file dialog to show a folder');
-    await input.fill(file);
-    await this.until(async () => (await input.inputValue()) === file, 5000, `the file dialog to read ${file}`);
+    // It also rewrites the box while it lists a folder: type again until the path stays put.
+    await this.until(
+      async () => {
+        if ((await input.inputValue()) !== file) await input.fill(file);
+        await this.page.waitForTimeout(500);
+        return (await input.inputValue()) === file;
+      },
+      15_000,
+      `the file dialog to keep ${file}`,
+    );
     // Its list follows the typed path; accept with the dialog's own button once it has caught up.
     await this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: path.basename(file) }).first().waitFor({ timeout: 10_000 });
     await this.page.locator(`${QUICK_INPUT} .monaco-button`).first().click();

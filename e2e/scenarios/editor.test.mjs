@@ -19,7 +19,7 @@ let session;
 let workbench;
 
 const FOOTER =
-  /answered by (\S+)(?: \(fallback from (\S+)\))? · (\$[\d.]+|free|price unknown) · \d+ in \/ \d+ out tokens/;
+  /answered by (\S+)(?: \(fallback from (\S+)\))? · (\$[\d.]+|free|price unknown) · [\d.]+[KM]? in \/ [\d.]+[KM]? out tokens/;
 /** A JavaScript call frame, as a stack trace would show it. */
 const STACK_FRAME = /\bat .+\((?:file:|\/).+:\d+:\d+\)|\bat (?:file:|\/)\S+:\d+:\d+/;
 
