@@ -106,11 +106,16 @@ export class Workbench {
   async chooseFile(file) {
     const input = await this.quickInputBox();
     // The dialog fills in its starting folder a moment after it opens; typing before that is lost.
-    await this.until(async () => (await input.inputValue()).endsWith('/'), 10_000, 'the file dialog to show a folder');
+    await this.until(
+      async () => (await input.inputValue()).endsWith('/'),
+      10_000,
+      'the file dialog to show a folder',
+    );
     // It also rewrites the box while it lists a folder: type again until the path stays put.
     await this.until(
       async () => {
-        if ((await input.inputValue()) !== file) await input.fill(file);
+        if (await input.isHidden()) throw new Error(`The file dialog closed before ${file} was chosen.`);
+        if ((await input.inputValue()) !== file) await input.fill(file, { timeout: 2000 });
         await this.page.waitForTimeout(500);
         return (await input.inputValue()) === file;
       },
@@ -118,7 +123,11 @@ export class Workbench {
       `the file dialog to keep ${file}`,
     );
     // Its list follows the typed path; accept with the dialog's own button once it has caught up.
-    await this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: path.basename(file) }).first().waitFor({ timeout: 10_000 });
+    await this.page
+      .locator(`${QUICK_INPUT} [role=option]`)
+      .filter({ hasText: path.basename(file) })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await this.page.locator(`${QUICK_INPUT} .monaco-button`).first().click();
     await this.page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
   }
@@ -127,7 +136,8 @@ export class Workbench {
   async until(condition, timeout, what) {
     const started = Date.now();
     while (!(await condition())) {
-      if (Date.now() - started > timeout) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
+      if (Date.now() - started > timeout)
+        throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
       await this.page.waitForTimeout(100);
     }
   }
@@ -193,6 +203,12 @@ export class Workbench {
   }
 
   // ---- notifications ----
+
+  /** Clears every notification: a toast that appears while a quick input is open takes its focus and closes it. */
+  async clearNotifications() {
+    await this.command('Notifications: Clear All Notifications');
+    await this.page.waitForTimeout(300);
+  }
 
   /** Waits for a notification toast whose message matches `pattern`; returns its locator. */
   async notification(pattern, timeout = 30_000) {
@@ -294,8 +310,10 @@ export class Workbench {
   /** Sends `prompt` from the chat input and waits until the answer stops changing. */
   async chat(prompt, { timeout = 90_000 } = {}) {
     const responses = this.page.locator(CHAT_RESPONSE);
-    // The list is virtualized, so counting rows is unreliable: remember the last answer instead.
+    // The list is virtualized (rows are recycled), so neither counting rows nor keeping the last
+    // row is reliable: a new answer is a last row that is another element or reads differently.
     const previous = (await responses.count()) > 0 ? await responses.last().elementHandle() : null;
+    const previousText = previous ? await previous.innerText() : '';
     await this.page.locator(`${CHAT_INPUT} .monaco-editor`).last().click();
     await this.page.keyboard.press('ControlOrMeta+A');
     await this.page.keyboard.press('Backspace');
@@ -304,7 +322,14 @@ export class Workbench {
     await this.page.keyboard.press('Escape');
     await this.page.locator(`${CHAT_INPUT} [role=button][aria-label^="Send"]`).last().click();
     const started = Date.now();
-    while (previous && (await responses.last().evaluate((element, old) => element === old, previous))) {
+    const isPrevious = () =>
+      responses
+        .last()
+        .evaluate(
+          (element, [old, oldText]) => element === old && element.innerText === oldText,
+          [previous, previousText],
+        );
+    while (previous && (await isPrevious())) {
       if (Date.now() - started > 30_000) throw new Error(`No answer to "${prompt}" appeared within 30 s.`);
       await this.page.waitForTimeout(200);
     }

@@ -190,6 +190,7 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       await workbench.notification(/a-lighthouse-at-dawn-1\.png/);
       await workbench.screenshot('generate-image');
 
+      await workbench.clearNotifications();
       await workbench.command('Switchboard: Describe Image');
       await workbench.chooseFile(image);
       const description = async () =>
@@ -210,6 +211,7 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
   scenario(
     '6. a local llama.cpp model (the tiny GGUF) added from a file answers in the same chat',
     async () => {
+      await workbench.clearNotifications();
       await workbench.command('Switchboard: Add Local Model');
       await workbench.pick('Pick a GGUF file');
       await workbench.chooseFile(session.ggufFile);
@@ -236,7 +238,19 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       const packed = await packCoherePlugin(path.join(session.dir, 'outside'));
       renameSync(packed, path.join(session.pluginFolder, path.basename(packed)));
 
-      await workbench.command('Switchboard: Set API Key');
+      // The folder is watched: within seconds Cohere is a provider one can set a key for.
+      await workbench.until(
+        async () => {
+          await workbench.command('Switchboard: Set API Key');
+          if ((await workbench.quickPickRows()).some((row) => row.includes('Cohere'))) return true;
+          await workbench.dismissQuickInput();
+          await workbench.page.waitForTimeout(1000);
+          return false;
+        },
+        20_000,
+        'Cohere among the providers of Set API Key',
+      );
+      expect(session.switchboardLog()).toContain('New provider package switchboard-provider-cohere: cohere');
       await workbench.pick('Cohere');
       await workbench.answer('co-e2e-key');
       await workbench.notification(/key saved for Cohere/);

@@ -172,6 +172,12 @@ export class Engine {
     for (const problem of registry.problems()) {
       if (problem.kind !== 'missing-root') this.host.log('warn', `Plugin problem: ${problem.reason}`);
     }
+    const known = new Set(previous?.list().map((plugin) => plugin.name));
+    for (const plugin of registry.list()) {
+      if (previous && !known.has(plugin.name)) {
+        this.host.log('info', `New provider package ${plugin.name}: ${plugin.providerIds.join(', ')}`);
+      }
+    }
     this.registry = registry;
     this.rebuildSwitchboard();
     this.modelsChanged();

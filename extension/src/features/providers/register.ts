@@ -79,7 +79,7 @@ function warnAboutBrokenPlugins(engine: Engine): void {
 
 /** A package dropped into (or removed from) the plugin folder shows up without a restart. */
 function watchPluginFolder(services: Services): void {
-  let watcher: vscode.FileSystemWatcher | undefined;
+  let watchers: vscode.FileSystemWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   const rescan = () => {
     clearTimeout(timer);
@@ -90,18 +90,24 @@ function watchPluginFolder(services: Services): void {
     }, 500);
   };
   const watch = () => {
-    watcher?.dispose();
+    for (const watcher of watchers) watcher.dispose();
     const folder = vscode.Uri.file(userPluginFolder(services.settings()));
-    watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/package.json'));
-    watcher.onDidCreate(rescan);
-    watcher.onDidChange(rescan);
-    watcher.onDidDelete(rescan);
+    // A package moved in whole (`mv`, a rename) reports only its folder; one copied or installed
+    // file by file reports its package.json. Either way the folder is rescanned.
+    watchers = ['*', '**/package.json'].map((glob) =>
+      vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)),
+    );
+    for (const watcher of watchers) {
+      watcher.onDidCreate(rescan);
+      watcher.onDidChange(rescan);
+      watcher.onDidDelete(rescan);
+    }
   };
   watch();
   services.context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('switchboard.pluginFolder')) watch();
     }),
-    { dispose: () => watcher?.dispose() },
+    { dispose: () => vscode.Disposable.from(...watchers).dispose() },
   );
 }
