@@ -1,7 +1,7 @@
 // The main job (`./dev start`): VS Code (code-server) in the browser with Switchboard installed from
 // this repository's .vsix, a demo configuration, stand-in OpenAI, Anthropic and Cohere servers, a
 // third-party provider plugin and a local llama.cpp model — then the URL to open. Ctrl+C stops it.
-//   node e2e/rig/start.mjs [--port N] [--smoke]   (--smoke: stop as soon as it is ready; for tests)
+//   node e2e/rig/start.mjs [--port 8080] [--session start]   (a session is a folder in .cache/sessions)
 import { renameSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,12 +10,12 @@ import { startSession } from './session.mjs';
 import { packCoherePlugin } from './third-party-plugin.mjs';
 
 const { values } = parseArgs({
-  options: { port: { type: 'string', default: '8080' }, smoke: { type: 'boolean' } },
+  options: { port: { type: 'string', default: '8080' }, session: { type: 'string', default: 'start' } },
 });
 
 const { version } = ensureCodeServer();
 const session = await startSession({
-  name: 'start',
+  name: values.session,
   keysInEnvironment: true,
   localModelInstalled: true,
   port: await portOrFree(Number(values.port)),
@@ -46,21 +46,17 @@ ${line}
 ${line}
 `);
 
-if (values.smoke) {
+const stop = async () => {
+  console.log('\nStopping code-server and the stand-in servers ...');
   await session.stop();
-} else {
-  const stop = async () => {
-    console.log('\nStopping code-server and the stand-in servers ...');
-    await session.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  await session.codeServer.exited;
-  console.error(`code-server stopped; its log is ${session.codeServer.logFile}`);
-  await session.fakes.close();
-  process.exitCode = 1;
-}
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
+await session.codeServer.exited;
+console.error(`code-server stopped by itself; its log is ${session.codeServer.logFile}`);
+await session.fakes.close();
+process.exitCode = 1;
 
 /** The asked-for port when it is free, else any free one (a second `./dev start` still works). */
 async function portOrFree(port) {

@@ -221,10 +221,9 @@ export class Workbench {
 
   /** Waits until Switchboard's status bar item shows: the extension has activated. */
   async switchboardActive() {
+    // VS Code gives an extension's status bar item the id `<extension id>.<item id>`.
     await this.page
-      .locator('.part.statusbar')
-      .getByText('Switchboard', { exact: false })
-      .first()
+      .locator('.statusbar-item[id="switchboard.switchboard-vscode.switchboard.model"]')
       .waitFor({ timeout: 60_000 });
   }
 

@@ -17,4 +17,10 @@ export function registerModels(services: Services): void {
     vscode.commands.registerCommand('switchboard.selectModel', () => selectModel(services)),
     createModelStatusBar(services),
   );
+  // Without Copilot, VS Code (1.139) resolves a vendor's models only once something asks for them
+  // (the model picker opening does). Until then a chat request carries no model, and VS Code
+  // answers "Language model unavailable" before any participant runs. Asking once makes them known.
+  vscode.lm.selectChatModels({ vendor: VENDOR }).then(undefined, (error: unknown) => {
+    services.log.warn(`VS Code could not list Switchboard's models: ${String(error)}`);
+  });
 }
