@@ -30,7 +30,10 @@ export function ensureCodeServer({ browser = false, log = console.error } = {}) 
     timings[name] = Date.now() - started;
   };
   const packages = browser ? [...BUILD_PACKAGES, ...BROWSER_PACKAGES] : BUILD_PACKAGES;
-  const missing = packages.filter((name) => !isDebianPackageInstalled(name));
+  // Debian and Ubuntu only; elsewhere the system's own compiler toolchain and a Chromium at
+  // CHROMIUM_PATH are assumed.
+  const isDebian = existsSync('/usr/bin/dpkg-query');
+  const missing = isDebian ? packages.filter((name) => !isDebianPackageInstalled(name)) : [];
   if (missing.length > 0) timed('apt', () => installDebianPackages(missing, log));
   if (browser && !existsSync(chromiumPath)) {
     throw new Error(`Chromium was not found at ${chromiumPath}. Install it or set CHROMIUM_PATH.`);
