@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../host/services.js';
 import type { CodeSnippet } from '../../prompts/code-snippet.js';
-import { expandToFullLines } from './line-range.js';
+import { expandToFullLines, lastLineOf } from './line-range.js';
 
 /** The part of a document a snippet covers (the whole document when no range is given). */
 export function snippetOf(document: vscode.TextDocument, range?: vscode.Range): CodeSnippet {
@@ -13,11 +13,6 @@ export function snippetOf(document: vscode.TextDocument, range?: vscode.Range): 
     fileName: displayName(document.uri),
     ...(whole ? {} : { startLine: range.start.line + 1, endLine: lastLineOf(range) + 1 }),
   };
-}
-
-/** A selection that ends at the very start of a line (a line-number click) does not take that line. */
-function lastLineOf(range: vscode.Range): number {
-  return range.end.character === 0 && range.end.line > range.start.line ? range.end.line - 1 : range.end.line;
 }
 
 /** A workspace-relative path, or the file name for files outside the workspace and untitled ones. */

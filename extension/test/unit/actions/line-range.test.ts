@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandToFullLines } from '../../../src/features/actions/line-range.js';
+import { expandToFullLines, lastLineOf } from '../../../src/features/actions/line-range.js';
 
 const lengths = [10, 20, 30, 40];
 const lineLength = (line: number) => lengths[line]!;
@@ -30,5 +30,13 @@ describe('expandToFullLines', () => {
       start: { line: 3, character: 0 },
       end: { line: 3, character: 40 },
     });
+  });
+});
+
+describe('lastLineOf', () => {
+  it('is the line a selection ends on, unless it ends at the very start of a later line', () => {
+    expect(lastLineOf({ start: { line: 7, character: 0 }, end: { line: 14, character: 1 } })).toBe(14);
+    expect(lastLineOf({ start: { line: 7, character: 0 }, end: { line: 15, character: 0 } })).toBe(14);
+    expect(lastLineOf({ start: { line: 7, character: 0 }, end: { line: 7, character: 0 } })).toBe(7);
   });
 });
