@@ -58,8 +58,11 @@ function installCodeServer(log) {
   }
   log('Switchboard: installing code-server into .cache/code-server (about two minutes the first time) ...');
   const nodeBin = path.dirname(process.execPath);
+  // Run from a pnpm script, the environment says pnpm is the package manager
+  // (npm_config_user_agent), and code-server's postinstall then refuses to guess: drop npm_* vars.
+  const inherited = Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key));
   const env = {
-    ...process.env,
+    ...Object.fromEntries(inherited),
     // npm's `#!/usr/bin/env node` then runs on the pinned Node, and node-gyp uses its headers.
     PATH: `${nodeBin}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: path.dirname(nodeBin),
