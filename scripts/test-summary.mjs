@@ -11,6 +11,7 @@ folders.push(join(root, 'extension'), join(root, 'e2e'));
 
 let passed = 0;
 let failed = 0;
+const failedFiles = [];
 let skipped = 0;
 const skippedNames = [];
 for (const folder of folders) {
@@ -19,6 +20,14 @@ for (const folder of folders) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
   failed += json.numFailedTests;
+  // A file whose setup failed (say, beforeAll) reports its tests as skipped: count it as a failure.
+  for (const file of json.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed')) {
+      failedFiles.push(
+        `${folder.slice(root.length)}: ${file.name.slice(folder.length + 1)}: ${file.message}`,
+      );
+    }
+  }
   skipped += json.numPendingTests + json.numTodoTests;
   for (const file of json.testResults ?? []) {
     for (const test of file.assertionResults ?? []) {
@@ -30,7 +39,13 @@ for (const folder of folders) {
 }
 // Skips are loud on purpose: each one names what did not run and (in its title) why.
 for (const name of skippedNames) console.log(`skipped: ${name}`);
-console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+for (const file of failedFiles) console.log(`failed to run: ${file.split('\n')[0]}`);
+const broken =
+  failedFiles.length > 0
+    ? `, ${failedFiles.length} test file${failedFiles.length === 1 ? '' : 's'} failed to run`
+    : '';
+console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped${broken}`);
+if (failedFiles.length > 0) process.exitCode = 1;
 if (passed + failed === 0) {
   console.error('No test report was found: did the test task run?');
   process.exit(1);

@@ -87,12 +87,35 @@ export class Workbench {
     return rows.allInnerTexts();
   }
 
-  /** Picks the row of the open quick pick whose text contains `text`, typing it to filter (lists are virtual). */
+  /**
+   * Picks a row of the open quick pick the way a keyboard user does: types `text` to filter (the
+   * list is virtual), waits until the filtered list stops changing, moves to the row whose label is
+   * `text` (else the first row containing it) and presses Enter. Clicks are avoided: filtering
+   * moves rows under the pointer.
+   */
   async pick(text) {
     await (await this.quickInputBox()).fill(text);
-    const row = this.page.locator(`${QUICK_INPUT} [role=option]`).filter({ hasText: text }).first();
-    await row.waitFor({ timeout: 15_000 });
-    await row.click();
+    const rows = this.page.locator(`${QUICK_INPUT} [role=option]`);
+    const labels = () =>
+      rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('aria-label') ?? ''));
+    let previous = null;
+    let current = [];
+    await this.until(
+      async () => {
+        current = await labels();
+        const settled = JSON.stringify(current) === JSON.stringify(previous);
+        previous = current;
+        if (!settled) await this.page.waitForTimeout(200);
+        return settled && current.some((label) => label.includes(text));
+      },
+      15_000,
+      `a row with "${text}" in the quick pick`,
+    );
+    const exact = current.findIndex((label) => label === text || label.startsWith(`${text},`));
+    const index = exact >= 0 ? exact : current.findIndex((label) => label.includes(text));
+    // The first row has the focus after filtering.
+    for (let step = 0; step < index; step++) await this.page.keyboard.press('ArrowDown');
+    await this.page.keyboard.press('Enter');
   }
 
   /** Types into the open input box (or a quick pick's filter) and presses Enter. */
@@ -192,6 +215,22 @@ export class Workbench {
       .first();
     if ((await group.count()) === 0) return '';
     return group.locator('.monaco-editor .view-lines').first().innerText();
+  }
+
+  /** Saves the active editor with Ctrl+S, as a person would, and waits until its tab is no longer dirty. */
+  async saveActiveEditor() {
+    await this.page.keyboard.press('ControlOrMeta+S');
+    await this.page
+      .locator('.editor-group-container.active .tab.active.dirty')
+      .waitFor({ state: 'detached', timeout: 10_000 });
+  }
+
+  /** Closes the editor whose tab title contains `title` with the tab's own close button. */
+  async closeEditor(title) {
+    const tab = this.page.locator('.tab', { hasText: title }).first();
+    await tab.hover();
+    await tab.locator('.tab-actions [role=button], .tab-actions .action-label').first().click();
+    await tab.waitFor({ state: 'detached', timeout: 10_000 });
   }
 
   activeTabTitle() {

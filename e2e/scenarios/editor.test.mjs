@@ -26,6 +26,16 @@ const STACK_FRAME = /\bat .+\((?:file:|\/).+:\d+:\d+\)|\bat (?:file:|\/)\S+:\d+:
 /** Text without whitespace: an editor shows long lines wrapped, and a wrap may fall inside a word. */
 const squeeze = (text) => text.replace(/\s+/g, '');
 
+/** Set API Key from the palette: pick the provider, type the key, see it saved. */
+async function setApiKey(provider, key) {
+  await workbench.command('Switchboard: Set API Key');
+  await workbench.pick(provider);
+  await workbench.answer(key);
+  await workbench.notification(new RegExp(`key saved for ${provider}`));
+  // The toast sits over the chat's model picker; a person would close it.
+  await workbench.clearNotifications();
+}
+
 /** A scenario whose failure leaves a screenshot and the extension's log in the error. */
 function scenario(title, run) {
   it(title, async () => {
@@ -59,6 +69,15 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
   scenario(
     '8. with no key configured, the chat asks for one (not a stack trace) and the key is set from there',
     async () => {
+      // A fresh install with nothing usable greets with the walkthrough, a few seconds after start.
+      const welcome = workbench.page.locator('.gettingStartedContainer');
+      await welcome.getByText('Get started with Switchboard').first().waitFor({ timeout: 60_000 });
+      await expect(welcome.getByText('Connect a provider').first().isVisible()).resolves.toBe(true);
+      await workbench.screenshot('walkthrough');
+      // Closed as a person would who goes to the chat instead. (While VS Code's walkthrough page
+      // has the focus, it takes the focus back from any quick input opened from the keyboard.)
+      await workbench.closeEditor('Welcome');
+
       // The very first message, before anyone opened the model picker.
       await workbench.openChat();
       const answer = await workbench.chat('@switchboard hello');
@@ -83,10 +102,7 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       const check = session.fakes.openai.requests.find((request) => request.path === '/v1/models');
       expect(check?.headers.authorization).toBe('Bearer sk-e2e-openai-key');
 
-      await workbench.command('Switchboard: Set API Key');
-      await workbench.pick('Anthropic');
-      await workbench.answer('sk-ant-e2e-key');
-      await workbench.notification(/key saved for Anthropic/);
+      await setApiKey('Anthropic', 'sk-ant-e2e-key');
       expect(session.switchboardLog()).not.toContain('sk-e2e-openai-key');
     },
   );
@@ -178,6 +194,34 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
   );
 
   scenario(
+    '4b. Fix Selection proposes a diff, and Accept Proposed Change writes it into the file',
+    async () => {
+      session.fakes.answerWith(
+        'Prices may be strings; convert them:\n\n```javascript\nexport function total(cart) {\n' +
+          '  let sum = 0;\n  for (const item of cart.items) {\n    sum = sum + Number(item.price) * item.quantity;\n' +
+          '  }\n  return sum;\n}\n```\n',
+      );
+      await workbench.openFile('src/cart.js');
+      await workbench.selectLines(8, 14);
+      await workbench.command('Switchboard: Fix Selection');
+      // The proposal opens as a diff; accepting it is a command that exists only while one is shown.
+      await workbench.page.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
+      await workbench.screenshot('fix-diff');
+      await workbench.command('Switchboard: Accept Proposed Change');
+      // The file is shown with the change, and nothing asks whether to save it.
+      await expect.poll(() => workbench.activeTabTitle(), { timeout: 10_000 }).toMatch(/^cart\.js(?!.*↔)/);
+      await expect(workbench.page.locator('.monaco-dialog-box').isVisible()).resolves.toBe(false);
+      await workbench.saveActiveEditor();
+      const file = path.join(session.workspace, 'src/cart.js');
+      await expect
+        .poll(() => readFileSync(file, 'utf8'), { timeout: 10_000 })
+        .toContain('sum = sum + Number(item.price) * item.quantity;');
+      // Only the selected function changed.
+      expect(readFileSync(file, 'utf8')).toContain('return total(cart) - total(cart) * (percent / 100);');
+    },
+  );
+
+  scenario(
     '5. Generate Image writes a picture into the workspace, and Describe Image answers about it',
     async () => {
       session.fakes.answerWith('A lighthouse at dawn, drawn as a single pixel.');
@@ -242,18 +286,16 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       await workbench.until(
         async () => {
           await workbench.command('Switchboard: Set API Key');
-          if ((await workbench.quickPickRows()).some((row) => row.includes('Cohere'))) return true;
+          const found = (await workbench.quickPickRows()).some((row) => row.includes('Cohere'));
           await workbench.dismissQuickInput();
-          await workbench.page.waitForTimeout(1000);
-          return false;
+          if (!found) await workbench.page.waitForTimeout(1000);
+          return found;
         },
         20_000,
         'Cohere among the providers of Set API Key',
       );
       expect(session.switchboardLog()).toContain('New provider package switchboard-provider-cohere: cohere');
-      await workbench.pick('Cohere');
-      await workbench.answer('co-e2e-key');
-      await workbench.notification(/key saved for Cohere/);
+      await setApiKey('Cohere', 'co-e2e-key');
 
       session.fakes.answerWith('Hello from Cohere, through a plugin nobody rebuilt the extension for.');
       await workbench.pickModel('Command A');

@@ -93,12 +93,15 @@ export class Proposals implements vscode.TextDocumentContentProvider, vscode.Dis
       );
       return;
     }
-    await this.close(proposal);
+    // The file gets an editor of its own before the diff closes: were the diff its only editor,
+    // closing it with the file now modified would stop the user with a "save changes?" dialog.
     const startOffset = document.offsetAt(proposal.range.start);
     const end = document.positionAt(startOffset + proposal.code.length);
     await vscode.window.showTextDocument(document, {
       selection: new vscode.Range(proposal.range.start, end),
+      preview: false,
     });
+    await this.close(proposal);
   }
 
   async discard(resource?: unknown): Promise<void> {
