@@ -9,6 +9,9 @@ import { chromiumPath } from './paths.mjs';
 const QUICK_INPUT = '.quick-input-widget';
 const CHAT_INPUT = '.interactive-input-part';
 const CHAT_RESPONSE = '.interactive-item-container.interactive-response';
+/** How playwright and this rig say that the quick input being answered has gone away. */
+const QUICK_INPUT_LOST =
+  /element is inert|element is not visible|locator resolved to hidden|dialog closed before/;
 
 export class Workbench {
   /** @param {import('playwright-core').Browser} browser @param {import('playwright-core').Page} page */
@@ -54,7 +57,7 @@ export class Workbench {
     await this.dismissQuickInput();
     await this.page.keyboard.press('F1');
     const input = await this.quickInputBox();
-    await input.fill(`>${label}`);
+    await input.fill(`>${label}`, { timeout: 5000 });
     // The first row is the best match; wait until it is this command, then take it.
     const first = this.page.locator(`${QUICK_INPUT} [role=option]`).first();
     await first.filter({ hasText: label }).waitFor({ timeout: 15_000 });
@@ -94,7 +97,7 @@ export class Workbench {
    * moves rows under the pointer.
    */
   async pick(text) {
-    await (await this.quickInputBox()).fill(text);
+    await (await this.quickInputBox()).fill(text, { timeout: 5000 });
     const rows = this.page.locator(`${QUICK_INPUT} [role=option]`);
     const labels = () =>
       rows.evaluateAll((elements) => elements.map((row) => row.getAttribute('aria-label') ?? ''));
@@ -116,12 +119,19 @@ export class Workbench {
     // The first row has the focus after filtering.
     for (let step = 0; step < index; step++) await this.page.keyboard.press('ArrowDown');
     await this.page.keyboard.press('Enter');
+    // Taken once the quick pick closes or gives way to the next step (whose box no longer reads `text`).
+    const input = this.page.locator(`${QUICK_INPUT} input`).first();
+    await this.until(
+      async () => !(await input.isVisible()) || (await input.inputValue()) !== text,
+      10_000,
+      `the quick pick to take "${text}"`,
+    );
   }
 
   /** Types into the open input box (or a quick pick's filter) and presses Enter. */
   async answer(text) {
     const input = await this.quickInputBox();
-    await input.fill(text);
+    await input.fill(text, { timeout: 5000 });
     await this.page.keyboard.press('Enter');
   }
 
@@ -171,12 +181,38 @@ export class Workbench {
 
   // ---- editors ----
 
+  /**
+   * Runs `steps`, which open a quick input and answer it. In code-server the workbench now and then
+   * takes the focus (or turns inert) for a moment, and the quick input closes under the test, before
+   * anything was chosen; then this dismisses what is left and runs `steps` again, at most three
+   * times, saying so on stderr. Any other failure is thrown as it is.
+   */
+  async retryingQuickInput(what, steps) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await steps();
+      } catch (error) {
+        if (attempt === 3 || !QUICK_INPUT_LOST.test(String(error?.message))) throw error;
+        const reason = String(error.message).split('\n')[0];
+        console.warn(
+          `e2e: the quick input of ${what} closed under the test (${reason}); again, attempt ${attempt + 1}.`,
+        );
+        await this.dismissQuickInput();
+        await this.page.waitForTimeout(500);
+      }
+    }
+  }
+
   /** Opens a workspace file with Quick Open (Ctrl+P). */
-  async openFile(relativePath) {
+  openFile(relativePath) {
+    return this.retryingQuickInput(`Quick Open (${relativePath})`, () => this.quickOpen(relativePath));
+  }
+
+  async quickOpen(relativePath) {
     await this.dismissQuickInput();
     await this.page.keyboard.press('ControlOrMeta+P');
     const input = await this.quickInputBox();
-    await input.fill(relativePath);
+    await input.fill(relativePath, { timeout: 5000 });
     await this.page
       .locator(`${QUICK_INPUT} [role=option]`)
       .filter({ hasText: path.basename(relativePath) })

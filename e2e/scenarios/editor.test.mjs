@@ -3,7 +3,7 @@
 // issue 6 comes first because a fresh install starts there), keys set through the UI, then chat,
 // actions, images, a local model and a third-party plugin. Every check reads what is on screen;
 // the fake servers' records confirm what went over the wire.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TINY_PNG_BASE64 } from '../rig/fakes.mjs';
@@ -28,9 +28,11 @@ const squeeze = (text) => text.replace(/\s+/g, '');
 
 /** Set API Key from the palette: pick the provider, type the key, see it saved. */
 async function setApiKey(provider, key) {
-  await workbench.command('Switchboard: Set API Key');
-  await workbench.pick(provider);
-  await workbench.answer(key);
+  await workbench.retryingQuickInput('Set API Key', async () => {
+    await workbench.command('Switchboard: Set API Key');
+    await workbench.pick(provider);
+    await workbench.answer(key);
+  });
   await workbench.notification(new RegExp(`key saved for ${provider}`));
   // The toast sits over the chat's model picker; a person would close it.
   await workbench.clearNotifications();
@@ -47,8 +49,9 @@ function scenario(title, run) {
         .toLowerCase()
         .slice(0, 60);
       await workbench?.screenshot(`failed-${slug}`).catch(() => {});
-      const log = session?.switchboardLog().split('\n').slice(-25).join('\n');
-      error.message += `\n--- screenshot: e2e/screenshots/failed-${slug}.png; Switchboard log (last lines) ---\n${log}`;
+      const log = session?.switchboardLog() ?? '';
+      writeFileSync(path.join(screenshotsDir, `failed-${slug}.log`), log);
+      error.message += `\n--- screenshot: e2e/screenshots/failed-${slug}.png; Switchboard log (last lines; all of it in failed-${slug}.log) ---\n${log.split('\n').slice(-25).join('\n')}`;
       throw error;
     }
   });
@@ -90,13 +93,15 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       expect(await workbench.openModelPicker('set up a model')).toContain('Switchboard: set up a model');
       await workbench.page.keyboard.press('Escape');
 
-      await setKey.click();
-      const providers = await workbench.quickPickRows();
-      expect(providers.join('\n')).toMatch(/OpenAI[\s\S]*Anthropic|Anthropic[\s\S]*OpenAI/);
-      await workbench.pick('OpenAI');
-      expect(await workbench.quickInputText()).toMatch(/OpenAI API key/);
-      await workbench.screenshot('set-key');
-      await workbench.answer('sk-e2e-openai-key');
+      await workbench.retryingQuickInput('Set API Key (from the chat)', async () => {
+        await setKey.click();
+        const providers = await workbench.quickPickRows();
+        expect(providers.join('\n')).toMatch(/OpenAI[\s\S]*Anthropic|Anthropic[\s\S]*OpenAI/);
+        await workbench.pick('OpenAI');
+        expect(await workbench.quickInputText()).toMatch(/OpenAI API key/);
+        await workbench.screenshot('set-key');
+        await workbench.answer('sk-e2e-openai-key');
+      });
       await workbench.notification(/key saved for OpenAI/);
       // The key was checked against the provider's model list, with the key as a bearer token.
       const check = session.fakes.openai.requests.find((request) => request.path === '/v1/models');
@@ -169,10 +174,12 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
   scenario(
     '4. command palette: Select Model, then Explain Selection streams into a side document',
     async () => {
-      await workbench.command('Switchboard: Select Model');
-      expect(await workbench.quickInputText()).toMatch(/Select Model/);
-      await workbench.screenshot('select-model');
-      await workbench.pick('Claude Sonnet 5.5');
+      await workbench.retryingQuickInput('Select Model', async () => {
+        await workbench.command('Switchboard: Select Model');
+        expect(await workbench.quickInputText()).toMatch(/Select Model/);
+        await workbench.screenshot('select-model');
+        await workbench.pick('Claude Sonnet 5.5');
+      });
       await expect
         .poll(() => workbench.statusBarText(), { timeout: 10_000 })
         .toMatch(/Claude Sonnet 5.5|claude-sonnet-5-5/);
@@ -225,9 +232,11 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
     '5. Generate Image writes a picture into the workspace, and Describe Image answers about it',
     async () => {
       session.fakes.answerWith('A lighthouse at dawn, drawn as a single pixel.');
-      await workbench.command('Switchboard: Generate Image');
-      await workbench.answer('a lighthouse at dawn');
-      await workbench.pick('Generate with the defaults');
+      await workbench.retryingQuickInput('Generate Image', async () => {
+        await workbench.command('Switchboard: Generate Image');
+        await workbench.answer('a lighthouse at dawn');
+        await workbench.pick('Generate with the defaults');
+      });
       const image = path.join(session.workspace, 'images', 'a-lighthouse-at-dawn-1.png');
       await expect.poll(() => existsSync(image), { timeout: 30_000 }).toBe(true);
       expect(readFileSync(image).toString('base64')).toBe(TINY_PNG_BASE64);
@@ -235,8 +244,10 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
       await workbench.screenshot('generate-image');
 
       await workbench.clearNotifications();
-      await workbench.command('Switchboard: Describe Image');
-      await workbench.chooseFile(image);
+      await workbench.retryingQuickInput('Describe Image', async () => {
+        await workbench.command('Switchboard: Describe Image');
+        await workbench.chooseFile(image);
+      });
       const description = async () =>
         squeeze(await workbench.editorTextTitled('a-lighthouse-at-dawn-1.png.md'));
       await expect
@@ -256,9 +267,11 @@ describe('Switchboard in code-server (VS Code 1.139)', () => {
     '6. a local llama.cpp model (the tiny GGUF) added from a file answers in the same chat',
     async () => {
       await workbench.clearNotifications();
-      await workbench.command('Switchboard: Add Local Model');
-      await workbench.pick('Pick a GGUF file');
-      await workbench.chooseFile(session.ggufFile);
+      await workbench.retryingQuickInput('Add Local Model', async () => {
+        await workbench.command('Switchboard: Add Local Model');
+        await workbench.pick('Pick a GGUF file');
+        await workbench.chooseFile(session.ggufFile);
+      });
       const ready = await workbench.notification(/local model llamacpp\/tiny-chat is ready/);
       await ready.getByRole('button', { name: 'Use It Now' }).click();
 
