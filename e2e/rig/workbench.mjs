@@ -179,8 +179,6 @@ export class Workbench {
     if (await this.page.locator(QUICK_INPUT).isVisible()) await this.page.keyboard.press('Escape');
   }
 
-  // ---- editors ----
-
   /**
    * Runs `steps`, which open a quick input and answer it. In code-server the workbench now and then
    * takes the focus (or turns inert) for a moment, and the quick input closes under the test, before
@@ -202,6 +200,8 @@ export class Workbench {
       }
     }
   }
+
+  // ---- editors ----
 
   /** Opens a workspace file with Quick Open (Ctrl+P). */
   openFile(relativePath) {
