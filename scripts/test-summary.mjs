@@ -20,26 +20,25 @@ for (const folder of folders) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
   failed += json.numFailedTests;
-  // A file whose setup failed (say, beforeAll) reports its tests as skipped: count it as a failure.
-  for (const file of json.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).every((test) => test.status !== 'failed')) {
-      failedFiles.push(
-        `${folder.slice(root.length)}: ${file.name.slice(folder.length + 1)}: ${file.message}`,
-      );
-    }
-  }
   skipped += json.numPendingTests + json.numTodoTests;
+  const where = folder.slice(root.length);
   for (const file of json.testResults ?? []) {
-    for (const test of file.assertionResults ?? []) {
+    const tests = file.assertionResults ?? [];
+    // A file whose setup failed (say, beforeAll) reports its tests as skipped: count it as a failure.
+    if (file.status === 'failed' && tests.every((test) => test.status !== 'failed')) {
+      const firstLine = String(file.message ?? '').split('\n')[0];
+      failedFiles.push(`${where}: ${file.name.slice(folder.length + 1)}: ${firstLine}`);
+    }
+    for (const test of tests) {
       if (test.status === 'pending' || test.status === 'skipped' || test.status === 'todo') {
-        skippedNames.push(`${folder.slice(root.length)}: ${test.fullName}`);
+        skippedNames.push(`${where}: ${test.fullName}`);
       }
     }
   }
 }
 // Skips are loud on purpose: each one names what did not run and (in its title) why.
 for (const name of skippedNames) console.log(`skipped: ${name}`);
-for (const file of failedFiles) console.log(`failed to run: ${file.split('\n')[0]}`);
+for (const file of failedFiles) console.log(`failed to run: ${file}`);
 const broken =
   failedFiles.length > 0
     ? `, ${failedFiles.length} test file${failedFiles.length === 1 ? '' : 's'} failed to run`
